@@ -1,0 +1,1 @@
+namespace DecoReg; internal static class Placeholder {}
