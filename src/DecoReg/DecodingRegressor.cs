@@ -1,0 +1,212 @@
+using DecoReg.Data;
+using DecoReg.Inference;
+using DecoReg.Inputs;
+using DecoReg.Model;
+using DecoReg.Numbers;
+using DecoReg.Persistence;
+using DecoReg.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace DecoReg;
+
+/// <summary>
+/// The facade of DecoReg: trains an encoder–decoder that reads a table row and decodes the target's number tokens,
+/// and answers every prediction with a full <see cref="Distribution"/> in the target's units. Ties together the
+/// column schema and featurizer, the target scaler and codec, the network, training, decoding and model files.
+/// Not thread-safe: use one instance per thread (libtorch parallelizes inside each call).
+/// </summary>
+public sealed class DecodingRegressor : IDisposable
+{
+    private readonly EncoderDecoder network;
+    private readonly GrammarTensors grammar;
+    private readonly TabularFeaturizer featurizer;
+
+    private DecodingRegressor(RegressorOptions options, TargetEncoding target, ColumnSchema schema, TrainingReport? report)
+    {
+        Options = options;
+        Target = target;
+        Schema = schema;
+        TrainingReport = report;
+        featurizer = new TabularFeaturizer(schema);
+        grammar = new GrammarTensors(target.Codec.Grammar);
+        network = new EncoderDecoder(
+            new TabularEmbedding(featurizer.VocabularySize, featurizer.ColumnCount, options.Network.ModelDim),
+            options.Network, target.Codec.VocabularySize, target.Codec.Length);
+    }
+
+    /// <summary>The options the model was built with (the codec as fitted to the training targets).</summary>
+    public RegressorOptions Options { get; }
+    public TargetEncoding Target { get; }
+    public ColumnSchema Schema { get; }
+
+    /// <summary>How training went; null for a model loaded from a file.</summary>
+    public TrainingReport? TrainingReport { get; }
+
+    /// <summary>
+    /// Trains a model. Without a validation set, a seeded <see cref="TrainingOptions.ValidationFraction"/> of the
+    /// training rows is held out for early stopping. Cancelling stops training and keeps the best weights so far.
+    /// </summary>
+    public static DecodingRegressor Train(Dataset train, RegressorOptions? options = null, Dataset? validation = null,
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        options ??= new RegressorOptions();
+        options.Training.Validate();
+        options.Network.Validate();
+        if (options.Threads > 0) torch.set_num_threads(options.Threads);
+        if (validation is null)
+        {
+            if (train.RowCount < 10)
+                throw new DecoRegException($"{train.Name}: {train.RowCount} rows are too few to hold out a validation set; give at least 10 rows or a validation set");
+            (train, validation) = Splits.TrainValid(train, options.Training.ValidationFraction, options.Training.Seed);
+        }
+        if (train.RowCount == 0) throw new DecoRegException($"{train.Name}: no training rows");
+
+        var schema = ColumnSchema.Infer(train.Features);
+        var target = TargetEncoding.Fit(options.Codec, options.Scaling, train.Targets);
+        options = options with { Codec = target.Codec.Options };
+        torch.manual_seed(options.Training.Seed);
+        var model = new DecodingRegressor(options, target, schema, null);
+        using var trainSet = model.Tokenize(train);
+        using var validSet = model.Tokenize(validation);
+        var report = Trainer.Train(model.network, model.grammar, trainSet, validSet, options.Training, progress, cancellation);
+        return model.WithReport(report);
+    }
+
+    private DecodingRegressor WithReport(TrainingReport report)
+    {
+        var copy = new DecodingRegressor(Options, Target, Schema, report);
+        using var noGrad = torch.no_grad();
+        var source = network.state_dict();
+        foreach (var (name, tensor) in copy.network.state_dict()) tensor.copy_(source[name]);
+        copy.network.eval();
+        Dispose();
+        return copy;
+    }
+
+    /// <summary>Predictive distributions for every row of <paramref name="features"/> (columns matched by name).</summary>
+    public IReadOnlyList<Distribution> PredictBatch(Table features, PredictionOptions? prediction = null)
+    {
+        var sequences = DecodeSequences(features, (prediction ?? Options.Prediction).CreateStrategy());
+        var result = new Distribution[sequences.Count];
+        for (int i = 0; i < result.Length; i++) result[i] = DistributionBuilder.Build(sequences[i], Target);
+        return result;
+    }
+
+    /// <summary>The predictive distribution of one row given as column name → cell text (null = missing).</summary>
+    public Distribution Predict(IReadOnlyDictionary<string, string?> row, PredictionOptions? prediction = null)
+    {
+        var columns = row.Keys.ToArray();
+        var cells = columns.Select(c => row[c]).ToArray();
+        return PredictBatch(new Table("input row", columns, new[] { cells }), prediction)[0];
+    }
+
+    /// <summary>Decodes token sequences with any strategy (for benchmarks and tests).</summary>
+    public IReadOnlyList<SequenceDistribution> DecodeSequences(Table features, IDecodingStrategy strategy)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var inputs = Featurize(features);
+        return strategy.Decode(network, grammar, inputs);
+    }
+
+    /// <summary>
+    /// Teacher-forced, grammar-masked log-likelihood of each target under the model, as a log-density in the target's
+    /// units (bin width and scaler Jacobian included). Used for NLL evaluation.
+    /// </summary>
+    public double[] LogLikelihood(Dataset data)
+    {
+        network.eval();
+        using var inference = torch.inference_mode();
+        using var scope = torch.NewDisposeScope();
+        using var set = Tokenize(data);
+        var result = new double[data.RowCount];
+        const int batch = 2048;
+        for (int start = 0; start < set.Count; start += batch)
+        {
+            using var inner = torch.NewDisposeScope();
+            int count = Math.Min(batch, set.Count - start);
+            var (inputs, targets, states) = set.Select(torch.arange(start, start + count, ScalarType.Int64));
+            var logProbs = grammar.MaskedLogProbs(network.Forward(inputs, targets), states);
+            var sequenceLogProb = logProbs.gather(2, targets.unsqueeze(2)).squeeze(2).sum(1, type: ScalarType.Float64);
+            var lp = sequenceLogProb.data<double>().ToArray();
+            var tokens = targets.data<long>().ToArray();
+            int length = Target.Codec.Length;
+            var seq = new int[length];
+            for (int i = 0; i < count; i++)
+            {
+                for (int j = 0; j < length; j++) seq[j] = (int)tokens[i * length + j];
+                double y = data.Targets[start + i];
+                result[start + i] = lp[i] + Target.LogDensityCorrection(y, seq);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Writes the model (options, scaler, schema, weights, checksum) atomically.</summary>
+    public void Save(string path, bool overwrite = true)
+    {
+        var config = new ModelConfig(Options, Target.Scaler, Schema).ToJson();
+        using var stream = new MemoryStream();
+        network.save(stream);
+        ModelFile.Write(path, new ModelFileContents(config, stream.ToArray()), overwrite);
+    }
+
+    /// <summary>Loads a model file; a missing, truncated, corrupted or foreign file gives a <see cref="DecoRegException"/>.</summary>
+    public static DecodingRegressor Load(string path)
+    {
+        var contents = ModelFile.Read(path);
+        var config = ModelConfig.FromJson(contents.ConfigJson, path);
+        var target = new TargetEncoding(config.Options.Codec.Create(), config.Scaler);
+        var model = new DecodingRegressor(config.Options, target, config.Schema, null);
+        try
+        {
+            using var stream = new MemoryStream(contents.Weights);
+            model.network.load(stream);
+        }
+        catch (Exception e) when (e is not DecoRegException)
+        {
+            model.Dispose();
+            throw new DecoRegException($"{path}: the weights do not match the model's configuration ({e.Message})", e);
+        }
+        model.network.eval();
+        return model;
+    }
+
+    private InputBatch Featurize(Table features)
+    {
+        var encoded = featurizer.Encode(features);
+        var shape = new long[] { encoded.Rows, encoded.Columns };
+        return new InputBatch(torch.tensor(encoded.Tokens, shape), torch.tensor(encoded.Values, shape));
+    }
+
+    private TokenizedSet Tokenize(Dataset data)
+    {
+        int length = Target.Codec.Length, n = data.RowCount;
+        var tokens = new long[n * length];
+        var states = new long[n * length];
+        var g = Target.Codec.Grammar;
+        for (int i = 0; i < n; i++)
+        {
+            int[] seq;
+            try { seq = Target.Encode(data.Targets[i]); }
+            catch (DecoRegException e)
+            {
+                throw new DecoRegException($"{data.Name}: {data.Features.DescribeRow(i)}: {e.Message}", e);
+            }
+            var path = g.StatePath(seq);
+            for (int j = 0; j < length; j++)
+            {
+                tokens[i * length + j] = seq[j];
+                states[i * length + j] = path[j];
+            }
+        }
+        var shape = new long[] { n, length };
+        return new TokenizedSet(Featurize(data.Features), torch.tensor(tokens, shape), torch.tensor(states, shape));
+    }
+
+    public void Dispose()
+    {
+        network.Dispose();
+        grammar.Dispose();
+    }
+}

@@ -1,0 +1,113 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace DecoReg.Model;
+
+/// <summary>
+/// The decoding regressor's network: an encoder over the input's tokens and a causal decoder over number tokens
+/// that cross-attends to the encoder's states (both pre-LayerNorm). The decoder's input vocabulary is the codec's
+/// tokens plus a begin token; its output is logits over the codec's tokens. The grammar mask is applied by callers
+/// (training and decoding) from precomputed tables.
+/// </summary>
+public sealed class EncoderDecoder : nn.Module
+{
+    private readonly InputEmbedding embedding;
+    private readonly ModuleList<EncoderLayer> encoder;
+    private readonly LayerNorm encoderNorm;
+    private readonly Embedding tokenEmbedding;
+    private readonly Parameter positionEmbedding;
+    private readonly ModuleList<DecoderLayer> decoder;
+    private readonly LayerNorm decoderNorm;
+    private readonly Linear head;
+
+    public EncoderDecoder(InputEmbedding inputEmbedding, TransformerOptions options, int numberVocabulary, int numberLength)
+        : base(nameof(EncoderDecoder))
+    {
+        options.Validate();
+        Options = options;
+        NumberVocabulary = numberVocabulary;
+        NumberLength = numberLength;
+        embedding = inputEmbedding;
+        encoder = nn.ModuleList(Enumerable.Range(0, options.EncoderLayers).Select(_ => new EncoderLayer(options)).ToArray());
+        encoderNorm = nn.LayerNorm(options.ModelDim);
+        tokenEmbedding = nn.Embedding(numberVocabulary + 1, options.ModelDim);
+        positionEmbedding = nn.Parameter(torch.randn(numberLength, options.ModelDim) * 0.1);
+        decoder = nn.ModuleList(Enumerable.Range(0, options.DecoderLayers).Select(_ => new DecoderLayer(options)).ToArray());
+        decoderNorm = nn.LayerNorm(options.ModelDim);
+        head = nn.Linear(options.ModelDim, numberVocabulary);
+        RegisterComponents();
+    }
+
+    public TransformerOptions Options { get; }
+    public int NumberVocabulary { get; }
+    public int NumberLength { get; }
+
+    /// <summary>The decoder input token that starts every number.</summary>
+    public long BeginToken => NumberVocabulary;
+
+    /// <summary>Encoder states [batch, length, d].</summary>
+    public Tensor Encode(InputBatch input, out Tensor? memoryMask)
+    {
+        using var scope = torch.NewDisposeScope();
+        memoryMask = input.Padding is null ? null : input.Padding.logical_not().unsqueeze(1).unsqueeze(1);
+        var x = embedding.call(input);
+        foreach (var layer in encoder) x = layer.Forward(x, memoryMask);
+        memoryMask?.MoveToOuterDisposeScope();
+        return encoderNorm.call(x).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// Teacher-forced logits [batch, length, vocabulary] for complete target sequences [batch, length]: position i
+    /// predicts token i from the begin token and tokens 0..i-1. Unmasked; callers add the grammar mask.
+    /// </summary>
+    public Tensor Forward(InputBatch input, Tensor targets)
+    {
+        using var scope = torch.NewDisposeScope();
+        var memory = Encode(input, out var memoryMask);
+        long batch = targets.shape[0], length = targets.shape[1];
+        var begin = torch.full(batch, 1, BeginToken, ScalarType.Int64);
+        var inputs = length > 1 ? torch.cat(new[] { begin, targets.narrow(1, 0, length - 1) }, 1) : begin;
+        var x = tokenEmbedding.call(inputs) + positionEmbedding.narrow(0, 0, length).unsqueeze(0);
+        foreach (var layer in decoder)
+        {
+            var (k, v) = layer.CrossKeysValues(memory);
+            x = layer.Forward(x, k, v, memoryMask);
+        }
+        return head.call(decoderNorm.call(x)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// Starts incremental decoding: encodes the inputs and precomputes each decoder layer's cross-attention
+    /// keys/values. Initially one live sequence per input row. Call within a dispose scope.
+    /// </summary>
+    public DecoderCache StartDecoding(InputBatch input)
+    {
+        var memory = Encode(input, out var memoryMask);
+        var keys = new Tensor[decoder.Count];
+        var values = new Tensor[decoder.Count];
+        for (int l = 0; l < decoder.Count; l++) (keys[l], values[l]) = decoder[l].CrossKeysValues(memory);
+        return new DecoderCache(keys, values, memoryMask, torch.arange(input.Count, ScalarType.Int64));
+    }
+
+    /// <summary>
+    /// Feeds one token per live sequence (the begin token at step 0, use <see cref="BeginToken"/>) and returns the
+    /// unmasked logits [live, vocabulary] for the next position. Call within a dispose scope.
+    /// </summary>
+    public Tensor Step(DecoderCache cache, Tensor tokens)
+    {
+        int position = cache.Steps;
+        if (position >= NumberLength) throw new InvalidOperationException("sequence is already complete");
+        var x = (tokenEmbedding.call(tokens) + positionEmbedding[position]).unsqueeze(1);
+        var rows = cache.Rows;
+        for (int l = 0; l < decoder.Count; l++)
+        {
+            var ck = cache.CrossKeys[l].index_select(0, rows);
+            var cv = cache.CrossValues[l].index_select(0, rows);
+            var mask = cache.MemoryMask?.index_select(0, rows);
+            x = decoder[l].Step(x, ref cache.SelfKeys[l], ref cache.SelfValues[l], ck, cv, mask);
+        }
+        cache.Steps = position + 1;
+        return head.call(decoderNorm.call(x)).squeeze(1);
+    }
+}

@@ -1,0 +1,40 @@
+using static TorchSharp.torch;
+
+namespace DecoReg.Model;
+
+/// <summary>
+/// What the encoder reads for a batch of inputs: one token per input element (a table column, later a text piece),
+/// an optional scalar carried by each token (a standardized numeric value), and an optional padding mask (true =
+/// padding) for variable-length inputs such as text.
+/// </summary>
+public sealed class InputBatch : IDisposable
+{
+    public InputBatch(Tensor tokens, Tensor values, Tensor? padding = null)
+    {
+        Tokens = tokens;
+        Values = values;
+        Padding = padding;
+    }
+
+    /// <summary>[batch, length] int64 token ids.</summary>
+    public Tensor Tokens { get; }
+
+    /// <summary>[batch, length] float32 values (0 where a token carries none).</summary>
+    public Tensor Values { get; }
+
+    /// <summary>[batch, length] bool, true at padding positions; null when every position is real.</summary>
+    public Tensor? Padding { get; }
+
+    public long Count => Tokens.shape[0];
+
+    /// <summary>The rows at the given indices.</summary>
+    public InputBatch Select(Tensor index) =>
+        new(Tokens.index_select(0, index), Values.index_select(0, index), Padding?.index_select(0, index));
+
+    public void Dispose()
+    {
+        Tokens.Dispose();
+        Values.Dispose();
+        Padding?.Dispose();
+    }
+}

@@ -1,0 +1,13 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace DecoReg.Model;
+
+/// <summary>
+/// The encoder's input side: turns an <see cref="InputBatch"/> into a [batch, length, d_model] sequence. Tabular rows
+/// and (later) text plug in here without touching the decoder.
+/// </summary>
+public abstract class InputEmbedding : nn.Module<InputBatch, Tensor>
+{
+    protected InputEmbedding(string name) : base(name) { }
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+
+namespace DecoReg.Numbers;
+
+/// <summary>
+/// The whole target path of a model: a fitted <see cref="TargetScaler"/> (y → z) followed by a number codec
+/// (z → tokens), and back: tokens → value and bin in the target's own units, and the log-density correction that
+/// turns a sequence probability into a density over y (bin width in z and the scaler's Jacobian).
+/// </summary>
+public sealed class TargetEncoding
+{
+    public TargetEncoding(INumberCodec codec, TargetScaler scaler)
+    {
+        Codec = codec;
+        Scaler = scaler;
+        ClampToUnit = codec is NormalizedCodec;
+    }
+
+    public INumberCodec Codec { get; }
+    public TargetScaler Scaler { get; }
+
+    /// <summary>True for codecs whose domain is [0, 1]: scaled values just outside are clamped to the edge bins.</summary>
+    private bool ClampToUnit { get; }
+
+    /// <summary>
+    /// Fits the scaler on training targets and, for IEEE codecs, restricts the exponent range to what the scaled
+    /// targets need plus a margin of one decade, so that decoding cannot produce absurd magnitudes.
+    /// </summary>
+    public static TargetEncoding Fit(CodecOptions codec, TargetScaling scaling, IReadOnlyList<double> targets)
+    {
+        TargetScaler warp = scaling switch
+        {
+            TargetScaling.Auto => new IdentityScaler(),
+            TargetScaling.Standardize => StandardScaler.Fit(targets),
+            TargetScaling.SignedLog => SignedLogScaler.Fit(targets),
+            _ => throw new DecoRegException($"unknown target scaling {scaling}"),
+        };
+        var warped = targets.Select(warp.Transform).ToArray();
+        TargetScaler scaler = warp;
+        if (codec is NormalizedCodecOptions)
+        {
+            var minMax = MinMaxScaler.Fit(warped);
+            scaler = warp is IdentityScaler ? minMax : new ChainedScaler(warp, minMax);
+        }
+        else if (codec is IeeeCodecOptions ieee)
+        {
+            codec = IeeeCodecOptions.FitExponentRange(ieee, warped, margin: 1);
+        }
+        return new TargetEncoding(codec.Create(), scaler);
+    }
+
+    /// <summary>Tokens of a target value; throws <see cref="DecoRegException"/> naming the value if it cannot be written.</summary>
+    public int[] Encode(double y)
+    {
+        double z = Scaler.Transform(y);
+        if (ClampToUnit && !double.IsNaN(z)) z = Math.Clamp(z, 0.0, 1.0);
+        return Codec.Encode(z).Tokens;
+    }
+
+    /// <summary>Value and bin [low, high) of a sequence in target units (bins map through the monotone scaler).</summary>
+    public (double Value, double Low, double High) Read(ReadOnlySpan<int> tokens)
+    {
+        double z = Codec.Decode(tokens);
+        var bin = Codec.Bin(tokens);
+        return (Scaler.Inverse(z), Scaler.Inverse(bin.Low), Scaler.Inverse(bin.High));
+    }
+
+    /// <summary>
+    /// log p(y) − log P(tokens of y): subtracts the log bin width in the codec's domain and adds the scaler's
+    /// log-Jacobian, turning a sequence log-probability into a log-density in target units.
+    /// </summary>
+    public double LogDensityCorrection(double y, ReadOnlySpan<int> tokens)
+    {
+        double width = Codec.Bin(tokens).Width;
+        if (!(width > 0))
+            throw new DecoRegException($"target {y.ToString("R", CultureInfo.InvariantCulture)} encodes to a special token; it has no density");
+        return -Math.Log(width) + Scaler.LogAbsDerivative(y);
+    }
+}

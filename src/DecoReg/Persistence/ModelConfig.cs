@@ -1,0 +1,35 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using DecoReg.Inputs;
+using DecoReg.Numbers;
+
+namespace DecoReg.Persistence;
+
+/// <summary>
+/// The JSON part of a model file: the options the model was built with (codec already fitted), the fitted target
+/// scaler and the input column schema. Together with the weights this rebuilds the exact model.
+/// </summary>
+public sealed record ModelConfig(RegressorOptions Options, TargetScaler Scaler, ColumnSchema Schema)
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static ModelConfig FromJson(string json, string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<ModelConfig>(json, Json)
+                ?? throw new DecoRegException($"{path}: the model configuration is empty");
+        }
+        catch (JsonException e)
+        {
+            throw new DecoRegException($"{path}: the model configuration cannot be read ({e.Message})", e);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using DecoReg.Model;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace DecoReg.Training;
+
+/// <summary>
+/// Trains an <see cref="EncoderDecoder"/> with grammar-masked cross-entropy on the target tokens (so that training
+/// and constrained decoding agree), AdamW, warm-up + cosine learning rate, gradient clipping and early stopping on the
+/// validation loss with the best weights restored. Honours cancellation and a time limit the same way: it stops and
+/// keeps the best weights so far.
+/// </summary>
+public static class Trainer
+{
+    public static TrainingReport Train(
+        EncoderDecoder model,
+        GrammarTensors grammar,
+        TokenizedSet train,
+        TokenizedSet validation,
+        TrainingOptions options,
+        IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellation = default)
+    {
+        options.Validate();
+        var clock = Stopwatch.StartNew();
+        var rng = new Random(options.Seed);
+        torch.manual_seed(options.Seed);
+        int n = train.Count;
+        int stepsPerEpoch = (n + options.BatchSize - 1) / options.BatchSize;
+        long totalSteps = (long)stepsPerEpoch * options.Epochs;
+        long warmupSteps = Math.Max(1, (long)(options.WarmupFraction * totalSteps));
+        using var optimizer = torch.optim.AdamW(model.parameters(), options.LearningRate, 0.9, 0.999, 1e-8, options.WeightDecay);
+        var parameters = model.parameters().ToArray();
+
+        var history = new List<TrainingProgress>();
+        Dictionary<string, Tensor>? best = null;
+        double bestLoss = double.PositiveInfinity;
+        int bestEpoch = 0, sinceBest = 0;
+        long step = 0;
+        string stopReason = $"reached the maximum of {options.Epochs} epochs";
+        var order = Enumerable.Range(0, n).Select(i => (long)i).ToArray();
+
+        for (int epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            model.train();
+            Shuffle(order, rng);
+            double lossSum = 0;
+            var epochClock = Stopwatch.StartNew();
+            bool cancelled = false;
+            for (int start = 0; start < n; start += options.BatchSize)
+            {
+                if (cancellation.IsCancellationRequested) { cancelled = true; break; }
+                using var scope = torch.NewDisposeScope();
+                int count = Math.Min(options.BatchSize, n - start);
+                var index = torch.tensor(order.AsSpan(start, count).ToArray());
+                var (inputs, targets, states) = train.Select(index);
+                var loss = MaskedLoss(model, grammar, inputs, targets, states);
+                optimizer.zero_grad();
+                loss.backward();
+                nn.utils.clip_grad_norm_(parameters, options.GradientClipNorm);
+                foreach (var group in optimizer.ParamGroups) group.LearningRate = LearningRate(options, step, warmupSteps, totalSteps);
+                optimizer.step();
+                step++;
+                lossSum += loss.item<float>() * count;
+            }
+            if (cancelled && epoch == 1 && best is null)
+            {
+                stopReason = "cancelled before the first epoch finished";
+                break;
+            }
+
+            double validLoss = Evaluate(model, grammar, validation);
+            bool isBest = validLoss < bestLoss;
+            if (isBest)
+            {
+                bestLoss = validLoss;
+                bestEpoch = epoch;
+                sinceBest = 0;
+                DisposeAll(best);
+                best = Snapshot(model);
+            }
+            else sinceBest++;
+
+            double seconds = epochClock.Elapsed.TotalSeconds;
+            var elapsed = clock.Elapsed;
+            var remaining = TimeSpan.FromSeconds(elapsed.TotalSeconds / epoch * (options.Epochs - epoch));
+            if (options.TimeLimit is { } limit && remaining > limit - elapsed) remaining = limit - elapsed;
+            var report = new TrainingProgress(epoch, options.Epochs, lossSum / n, validLoss, isBest, n / Math.Max(seconds, 1e-9), elapsed, remaining < TimeSpan.Zero ? TimeSpan.Zero : remaining);
+            history.Add(report);
+            progress?.Report(report);
+
+            if (cancelled || cancellation.IsCancellationRequested) { stopReason = $"cancelled after epoch {epoch}"; break; }
+            if (sinceBest >= options.Patience) { stopReason = $"no better validation loss for {options.Patience} epochs"; break; }
+            if (options.TimeLimit is { } t && clock.Elapsed >= t) { stopReason = $"time limit {t} reached"; break; }
+        }
+
+        if (best is not null)
+        {
+            Restore(model, best);
+            DisposeAll(best);
+        }
+        model.eval();
+        return new TrainingReport(history, bestEpoch, bestLoss, stopReason, clock.Elapsed);
+    }
+
+    /// <summary>Mean grammar-masked cross-entropy per target token.</summary>
+    internal static Tensor MaskedLoss(EncoderDecoder model, GrammarTensors grammar, InputBatch inputs, Tensor targets, Tensor states)
+    {
+        var logits = model.Forward(inputs, targets);
+        var logProbs = grammar.MaskedLogProbs(logits, states);
+        return nn.functional.nll_loss(logProbs.reshape(-1, logProbs.shape[^1]), targets.reshape(-1));
+    }
+
+    /// <summary>Mean masked cross-entropy per token over a whole set, in evaluation mode without gradients.</summary>
+    public static double Evaluate(EncoderDecoder model, GrammarTensors grammar, TokenizedSet set, int batchSize = 2048)
+    {
+        model.eval();
+        using var noGrad = torch.no_grad();
+        double sum = 0;
+        for (int start = 0; start < set.Count; start += batchSize)
+        {
+            using var scope = torch.NewDisposeScope();
+            int count = Math.Min(batchSize, set.Count - start);
+            var index = torch.arange(start, start + count, ScalarType.Int64);
+            var (inputs, targets, states) = set.Select(index);
+            sum += MaskedLoss(model, grammar, inputs, targets, states).item<float>() * count;
+        }
+        return sum / set.Count;
+    }
+
+    internal static double LearningRate(TrainingOptions o, long step, long warmup, long total)
+    {
+        if (step < warmup) return o.LearningRate * (step + 1) / warmup;
+        double progress = Math.Min(1.0, (double)(step - warmup) / Math.Max(1, total - warmup));
+        double floor = o.FinalLearningRateFraction;
+        return o.LearningRate * (floor + (1 - floor) * 0.5 * (1 + Math.Cos(Math.PI * progress)));
+    }
+
+    private static void Shuffle(long[] a, Random rng)
+    {
+        for (int i = a.Length - 1; i > 0; i--)
+        {
+            int j = rng.Next(i + 1);
+            (a[i], a[j]) = (a[j], a[i]);
+        }
+    }
+
+    private static Dictionary<string, Tensor> Snapshot(nn.Module model) =>
+        model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone());
+
+    private static void Restore(nn.Module model, Dictionary<string, Tensor> snapshot)
+    {
+        using var noGrad = torch.no_grad();
+        foreach (var (name, tensor) in model.state_dict()) tensor.copy_(snapshot[name]);
+    }
+
+    private static void DisposeAll(Dictionary<string, Tensor>? tensors)
+    {
+        if (tensors is null) return;
+        foreach (var t in tensors.Values) t.Dispose();
+    }
+}
