@@ -1,0 +1,54 @@
+namespace DecoReg.Inputs;
+
+/// <summary>
+/// Featurized rows ready to become tensors: row-major [<see cref="Rows"/> × <see cref="Columns"/>] arrays.
+/// <see cref="Tokens"/> index the single embedding table shared by all columns (0..VocabularySize-1 of the
+/// featurizer); <see cref="Values"/> holds the standardized value of present numeric cells and 0 elsewhere.
+/// </summary>
+public sealed class EncodedInputs
+{
+    public EncodedInputs(int rows, int columns, long[] tokens, float[] values)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(rows);
+        ArgumentOutOfRangeException.ThrowIfNegative(columns);
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(values);
+        long n = (long)rows * columns;
+        if (tokens.Length != n || values.Length != n)
+            throw new ArgumentException($"Expected {n} tokens and values for {rows} x {columns}, got {tokens.Length} and {values.Length}.");
+        Rows = rows;
+        Columns = columns;
+        Tokens = tokens;
+        Values = values;
+    }
+
+    public int Rows { get; }
+    public int Columns { get; }
+
+    /// <summary>Token id per cell, row-major.</summary>
+    public long[] Tokens { get; }
+
+    /// <summary>Standardized numeric value per cell (0 for missing and categorical cells), row-major.</summary>
+    public float[] Values { get; }
+
+    /// <summary>The token of one cell.</summary>
+    public long Token(int row, int column) => Tokens[(long)row * Columns + column];
+
+    /// <summary>The value of one cell.</summary>
+    public float Value(int row, int column) => Values[(long)row * Columns + column];
+
+    /// <summary>A new block holding the given rows in the given order (e.g. one minibatch).</summary>
+    public EncodedInputs Gather(ReadOnlySpan<int> rows)
+    {
+        var tokens = new long[rows.Length * Columns];
+        var values = new float[rows.Length * Columns];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            int r = rows[i];
+            if ((uint)r >= (uint)Rows) throw new ArgumentOutOfRangeException(nameof(rows), $"Row {r} is outside 0..{Rows - 1}.");
+            Array.Copy(Tokens, (long)r * Columns, tokens, (long)i * Columns, Columns);
+            Array.Copy(Values, (long)r * Columns, values, (long)i * Columns, Columns);
+        }
+        return new EncodedInputs(rows.Length, Columns, tokens, values);
+    }
+}
