@@ -78,7 +78,7 @@ public static class Scoring
         return -0.5 * z * z - Math.Log(stdDev) - LogSqrt2Pi;
     }
 
-    /// <summary>Standard normal CDF Φ(z) (absolute error ~1e-15).</summary>
+    /// <summary>Standard normal CDF Φ(z), hand-written from <see cref="Erfc"/> (relative error ~1e-14 in both tails).</summary>
     public static double NormalCdf(double z)
     {
         if (double.IsNaN(z))
@@ -88,8 +88,8 @@ public static class Scoring
 
     /// <summary>
     /// Complementary error function for x ≥ 0 (negative x via erfc(−x) = 2 − erfc(x)). Hand-written because .NET has
-    /// no erf: Maclaurin series of erf for x &lt; 3 (cancellation costs at most ~2 digits there), Laplace's continued
-    /// fraction evaluated backwards for x ≥ 3.
+    /// no erf: 1 − (Maclaurin series of erf) for x &lt; 1.5, Laplace's continued fraction evaluated backwards with 100
+    /// terms for x ≥ 1.5 (relative error ~1e-14 or better everywhere, checked against reference values in the tests).
     /// </summary>
     internal static double Erfc(double x)
     {
@@ -97,25 +97,25 @@ public static class Scoring
             return double.NaN;
         if (x < 0)
             return 2 - Erfc(-x);
-        if (x < 3)
+        if (x < 1.5)
             return 1 - Erf(x);
         if (x > 27)
             return 0.0;
         // erfc(x) = exp(−x²)/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + 2/(x + …)))))
         double f = x;
-        for (int k = 80; k >= 1; k--)
+        for (int k = 100; k >= 1; k--)
             f = x + (k * 0.5) / f;
         return Math.Exp(-x * x) * InvSqrtPi / f;
     }
 
-    /// <summary>Error function; series erf(x) = 2/√π Σ (−1)ⁿ x^(2n+1) / (n!(2n+1)) for |x| &lt; 3, else 1 − erfc.</summary>
+    /// <summary>Error function; series erf(x) = 2/√π Σ (−1)ⁿ x^(2n+1) / (n!(2n+1)) for |x| &lt; 1.5, else 1 − erfc.</summary>
     internal static double Erf(double x)
     {
         if (double.IsNaN(x))
             return double.NaN;
         if (x < 0)
             return -Erf(-x);
-        if (x >= 3)
+        if (x >= 1.5)
             return 1 - Erfc(x);
         double x2 = x * x, term = x, sum = x;
         for (int n = 1; n < 200; n++)

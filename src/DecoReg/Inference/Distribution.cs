@@ -29,7 +29,7 @@ public sealed class Distribution
 
     /// <summary>
     /// Builds a distribution from atoms in target units, in any order. Values must be finite and lie inside their bin
-    /// (low ≤ value ≤ high, finite bounds); bins must not overlap; probabilities must be finite and ≥ 0 with a positive
+    /// (low ≤ value ≤ high, finite bounds); bins must not overlap (both up to rounding slack); probabilities must be finite and ≥ 0 with a positive
     /// sum; <paramref name="coveredMass"/> in (0, 1]. The arrays are copied. Throws <see cref="ArgumentException"/>
     /// (these are programming errors of the decoder, not user errors).
     /// </summary>
@@ -60,7 +60,8 @@ public sealed class Distribution
                 throw new ArgumentException($"Atom {i}: value {v} is not finite.", nameof(values));
             if (!double.IsFinite(p) || p < 0)
                 throw new ArgumentException($"Atom {i}: probability {p} must be finite and >= 0.", nameof(probabilities));
-            if (!double.IsFinite(lo) || !double.IsFinite(hi) || !(lo <= v && v <= hi))
+            if (!double.IsFinite(lo) || !double.IsFinite(hi) || !(lo <= hi)
+                || !(lo - v <= RoundingSlack(lo, hi, v) && v - hi <= RoundingSlack(lo, hi, v)))
                 throw new ArgumentException($"Atom {i}: value {v} is not inside its bin [{lo}, {hi}).", nameof(values));
             total += p;
         }
@@ -73,8 +74,8 @@ public sealed class Distribution
         for (int i = 0; i + 1 < n; i++)
         {
             double a = highs[i], b = lows[i + 1];
-            // Tolerate a rounding-level overlap of adjacent bins computed independently.
-            if (a > b && a - b > 1e-12 * Math.Max(Math.Abs(a), Math.Abs(b)))
+            // Tolerate a rounding-level overlap of adjacent bins computed independently (the CDF stays monotone).
+            if (a > b && a - b > Math.Max(RoundingSlack(lows[i], a, values[i]), RoundingSlack(b, highs[i + 1], values[i + 1])))
                 throw new ArgumentException(
                     $"Bins overlap: [{lows[i]}, {highs[i]}) (value {values[i]}) and [{lows[i + 1]}, {highs[i + 1]}) (value {values[i + 1]}).",
                     "binLows");
@@ -315,6 +316,11 @@ public sealed class Distribution
         }
         return lo - 1;
     }
+
+    /// <summary>How far bin edges computed independently by a decoder may disagree by rounding: a tiny fraction of the
+    /// bin width and of the magnitudes involved.</summary>
+    private static double RoundingSlack(double low, double high, double value) =>
+        1e-9 * (high - low) + 1e-12 * Math.Max(Math.Abs(value), Math.Max(Math.Abs(low), Math.Abs(high)));
 
     private static double[] Copy(double[] source, string name)
     {
