@@ -8,6 +8,8 @@ namespace DecoReg.Numbers;
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(NormalizedCodecOptions), "normalized")]
+[JsonDerivedType(typeof(IeeeCodecOptions), "ieee")]
+[JsonDerivedType(typeof(P10CodecOptions), "p10")]
 public abstract record CodecOptions
 {
     /// <summary>Validates the options and builds the codec; throws <see cref="DecoRegException"/> on bad options.</summary>

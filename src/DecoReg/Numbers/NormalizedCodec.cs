@@ -43,6 +43,9 @@ public sealed class NormalizedCodec : INumberCodec
         if (double.IsNaN(value) || value < 0 || value > 1)
             throw new DecoRegException($"normalized codec: value {value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} is outside [0, 1]; scale the target first");
         long index = Math.Min((long)Math.Floor(value * _bins), _bins - 1);
+        // value * _bins is rounded; correct against the same boundaries Bin reports so that Bin is exact.
+        if (index > 0 && value < (double)index / _bins) index--;
+        else if (index < _bins - 1 && value >= (double)(index + 1) / _bins) index++;
         var tokens = new int[Length];
         for (int i = Length - 1; i >= 0; i--) { tokens[i] = (int)(index % Typed.Base); index /= Typed.Base; }
         return new EncodedNumber(tokens, EncodeStatus.Ok);
@@ -50,6 +53,7 @@ public sealed class NormalizedCodec : INumberCodec
 
     public double Decode(ReadOnlySpan<int> tokens) => (Index(tokens) + 0.5) / _bins;
 
+    /// <summary>[i·B^−K, (i+1)·B^−K); the last bin also holds 1.0 itself.</summary>
     public NumberBin Bin(ReadOnlySpan<int> tokens)
     {
         long i = Index(tokens);

@@ -1,0 +1,27 @@
+namespace DecoReg.Numbers;
+
+/// <summary>
+/// Small helper to build a <see cref="Grammar"/> state by state; the first state created is the start state.
+/// Used by the codecs so their automata read as "state --token--> state" edges instead of raw table arithmetic.
+/// </summary>
+internal sealed class GrammarBuilder(int vocabularySize)
+{
+    private readonly List<int[]> _rows = [];
+
+    public int NewState()
+    {
+        var row = new int[vocabularySize];
+        Array.Fill(row, -1);
+        _rows.Add(row);
+        return _rows.Count - 1;
+    }
+
+    public void Edge(int from, int token, int to) => _rows[from][token] = to;
+
+    public Grammar Build()
+    {
+        var next = new int[_rows.Count * vocabularySize];
+        for (int s = 0; s < _rows.Count; s++) _rows[s].CopyTo(next, s * vocabularySize);
+        return new Grammar(vocabularySize, next);
+    }
+}

@@ -1,0 +1,187 @@
+using System.Globalization;
+
+namespace DecoReg.Numbers;
+
+/// <summary>
+/// IEEE-style tokens: sign, exponent sign, E base-B exponent digits, M base-B mantissa digits, standing for
+/// ±d0.d1…d(M−1) × B^e with d0 ≠ 0 (zero is the single sequence "+", minimum exponent, all-zero mantissa). Values are
+/// rounded to nearest with carry; magnitudes above the largest value clamp (overflow), below the smallest non-zero
+/// flush to zero (underflow). The grammar allows exactly the exponents in [MinExponent, MaxExponent].
+/// </summary>
+public sealed class IeeeCodec : INumberCodec
+{
+    private readonly ScientificFormat _format;
+    private readonly int _b, _e, _m;
+
+    public IeeeCodec(IeeeCodecOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
+        _b = options.Base; _e = options.ExponentDigits; _m = options.MantissaDigits;
+        if (_b < 2 || _b > 16)
+            throw new DecoRegException($"ieee codec: base {_b} is out of range; expected 2..16");
+        if (_e < 1 || Math.Pow(_b, _e) > 1e6)
+            throw new DecoRegException($"ieee codec: {_e} exponent digits in base {_b} is out of range; expected 1 or more with base^digits ≤ 1e6");
+        if (_m < 1 || Math.Pow(_b, _m) > 1e15)
+            throw new DecoRegException($"ieee codec: {_m} mantissa digits in base {_b} is out of range; expected 1 or more with base^digits ≤ 1e15");
+        int cap = ExponentCapacity(_b, _e);
+        var (limMin, limMax) = ScientificFormat.ExponentLimits(_b);
+        MinExponent = options.MinExponent ?? Math.Max(-cap, limMin); // defaults stay within what a double can hold
+        MaxExponent = options.MaxExponent ?? Math.Min(cap, limMax);
+        if (MinExponent < -cap || MaxExponent > cap || MinExponent > MaxExponent)
+            throw new DecoRegException($"ieee codec: exponent range [{MinExponent}, {MaxExponent}] is invalid; expected min ≤ max within [{-cap}, {cap}] ({_e} base-{_b} exponent digits)");
+        if (!ScientificFormat.FitsDouble(_b, _m, MinExponent - (_m - 1), MaxExponent - (_m - 1)))
+            throw new DecoRegException($"ieee codec: exponent range [{MinExponent}, {MaxExponent}] in base {_b} exceeds the range of a double; expected exponents within [{limMin}, {limMax}] (--min-exponent/--max-exponent)");
+        _format = new ScientificFormat(_b, _m, MinExponent - (_m - 1), MaxExponent - (_m - 1));
+        Length = 2 + _e + _m;
+        VocabularySize = _b + 2 + (options.Specials ? SpecialTokens.Names.Length : 0);
+        Grammar = BuildGrammar();
+    }
+
+    /// <summary>Largest exponent magnitude E base-B digits can write: B^E − 1.</summary>
+    public static int ExponentCapacity(int @base, int exponentDigits)
+    {
+        long cap = 1;
+        for (int i = 0; i < exponentDigits && cap <= int.MaxValue; i++) cap *= @base;
+        return (int)Math.Min(cap - 1, int.MaxValue / 2);
+    }
+
+    public IeeeCodecOptions Typed => (IeeeCodecOptions)Options;
+    public CodecOptions Options { get; }
+    public int VocabularySize { get; }
+    public int Length { get; }
+    public Grammar Grammar { get; }
+
+    /// <summary>
+    /// Smallest exponent the grammar allows (also the exponent of zero). Defaults to −(B^E − 1), or the smallest
+    /// exponent a double can hold if that is larger.
+    /// </summary>
+    public int MinExponent { get; }
+
+    /// <summary>Largest exponent the grammar allows.</summary>
+    public int MaxExponent { get; }
+
+    /// <summary>Token of "+" (value and exponent sign).</summary>
+    public int Plus => _b;
+
+    /// <summary>Token of "-".</summary>
+    public int Minus => _b + 1;
+
+    /// <summary>Token of "NaN" (followed by "+Inf", "-Inf", "PAD"), or -1 without special tokens.</summary>
+    public int FirstSpecial => Typed.Specials ? _b + 2 : -1;
+
+    /// <summary>Largest representable value, (B − B^(1−M))·B^MaxExponent.</summary>
+    public double MaxValue => _format.Value(false, _format.MaxMantissa, _format.MaxScale);
+
+    /// <summary>Smallest positive representable value, B^MinExponent.</summary>
+    public double MinPositive => _format.Value(false, _format.MinMantissa, _format.MinScale);
+
+    public string TokenName(int token)
+    {
+        if (token < 0 || token >= VocabularySize) throw new ArgumentOutOfRangeException(nameof(token));
+        if (token < _b) return Tokens.DigitName(token);
+        if (token == Plus) return "+";
+        if (token == Minus) return "-";
+        return SpecialTokens.Names[token - FirstSpecial];
+    }
+
+    public EncodedNumber Encode(double value)
+    {
+        var tokens = new int[Length];
+        if (!double.IsFinite(value))
+        {
+            if (!Typed.Specials) throw SpecialTokens.NotEnabled("ieee", value);
+            tokens[0] = FirstSpecial + SpecialTokens.IndexOf(value);
+            tokens.AsSpan(1).Fill(FirstSpecial + 3);
+            return new EncodedNumber(tokens, EncodeStatus.Ok);
+        }
+        var r = _format.Round(value);
+        int e = r.Scale + _m - 1;
+        tokens[0] = r.Negative ? Minus : Plus;
+        tokens[1] = e < 0 ? Minus : Plus;
+        _format.WriteDigits(Math.Abs(e), tokens.AsSpan(2, _e));
+        _format.WriteDigits(r.Mantissa, tokens.AsSpan(2 + _e, _m));
+        return new EncodedNumber(tokens, r.Status);
+    }
+
+    public double Decode(ReadOnlySpan<int> tokens)
+    {
+        var (special, neg, m, p) = Parse(tokens);
+        return special >= 0 ? SpecialTokens.ValueOf(special) : _format.Value(neg, m, p);
+    }
+
+    public NumberBin Bin(ReadOnlySpan<int> tokens)
+    {
+        var (special, neg, m, p) = Parse(tokens);
+        if (special < 0) return _format.Bin(neg, m, p);
+        double v = SpecialTokens.ValueOf(special);
+        return new NumberBin(v, v);
+    }
+
+    private (int Special, bool Negative, long Mantissa, int Scale) Parse(ReadOnlySpan<int> tokens)
+    {
+        if (!Grammar.IsValid(tokens))
+            throw new ArgumentException($"not a valid ieee token sequence: {Tokens.Format(this, tokens)}");
+        if (Typed.Specials && tokens[0] >= FirstSpecial) return (tokens[0] - FirstSpecial, false, 0, 0);
+        int e = 0;
+        for (int i = 0; i < _e; i++) e = e * _b + tokens[2 + i];
+        if (tokens[1] == Minus) e = -e;
+        long m = 0;
+        for (int i = 0; i < _m; i++) m = m * _b + tokens[2 + _e + i];
+        return (-1, tokens[0] == Minus, m, e - (_m - 1));
+    }
+
+    // States: start, one per value sign, a shared (memoized) exponent trie per sign, mantissa states, final.
+    private Grammar BuildGrammar()
+    {
+        var g = new GrammarBuilder(VocabularySize);
+        int start = g.NewState();
+        int afterPlus = g.NewState(), afterMinus = g.NewState();
+        g.Edge(start, Plus, afterPlus);
+        g.Edge(start, Minus, afterMinus);
+        int final = g.NewState();
+
+        // Mantissa: first digit non-zero (or, on the zero path, 0 followed by zeros only).
+        int mantNonZero = g.NewState(), mantMayBeZero = g.NewState();
+        int rest = final, zeros = final;
+        for (int i = _m - 1; i >= 1; i--)
+        {
+            int s = g.NewState(), z = g.NewState();
+            for (int d = 0; d < _b; d++) g.Edge(s, d, rest);
+            g.Edge(z, 0, zeros);
+            rest = s; zeros = z;
+        }
+        for (int d = 1; d < _b; d++) { g.Edge(mantNonZero, d, rest); g.Edge(mantMayBeZero, d, rest); }
+        g.Edge(mantMayBeZero, 0, zeros);
+
+        // Exponent magnitudes allowed after each exponent sign; the exponent of zero (MinExponent) leads to the
+        // zero-capable mantissa state, but only after a "+" value sign.
+        long posLo = Math.Max(0, MinExponent), posHi = MaxExponent;
+        long negLo = Math.Max(1, -MaxExponent), negHi = -MinExponent;
+        long zeroOnPos = MinExponent >= 0 ? MinExponent : -1, zeroOnNeg = MinExponent < 0 ? -MinExponent : -1;
+        var memo = new Dictionary<(int, long, long, long), int>();
+        int Node(int remaining, long lo, long hi, long zeroAt)
+        {
+            if (remaining == 0) return zeroAt == 0 ? mantMayBeZero : mantNonZero;
+            if (memo.TryGetValue((remaining, lo, hi, zeroAt), out int id)) return id;
+            id = g.NewState();
+            memo[(remaining, lo, hi, zeroAt)] = id;
+            long sub = (long)Math.Pow(_b, remaining - 1);
+            for (int d = 0; d < _b; d++)
+            {
+                long cLo = Math.Max(lo - d * sub, 0), cHi = Math.Min(hi - d * sub, sub - 1);
+                if (cLo > cHi) continue;
+                long cZero = zeroAt >= 0 && zeroAt / sub == d ? zeroAt - d * sub : -1;
+                g.Edge(id, d, Node(remaining - 1, cLo, cHi, cZero));
+            }
+            return id;
+        }
+        foreach (var (state, zeroAllowed) in new[] { (afterPlus, true), (afterMinus, false) })
+        {
+            if (posLo <= posHi) g.Edge(state, Plus, Node(_e, posLo, posHi, zeroAllowed ? zeroOnPos : -1));
+            if (negLo <= negHi) g.Edge(state, Minus, Node(_e, negLo, negHi, zeroAllowed ? zeroOnNeg : -1));
+        }
+        if (Typed.Specials) SpecialTokens.AddPaths(g, start, final, FirstSpecial, Length);
+        return g.Build();
+    }
+}

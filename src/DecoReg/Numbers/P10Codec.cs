@@ -1,0 +1,123 @@
+namespace DecoReg.Numbers;
+
+/// <summary>
+/// P10 tokens (OmniPred / RegressLM): sign, D decimal mantissa digits, one exponent token "E-R".."ER", standing for
+/// ±d1d2…dD × 10^E with an integer mantissa whose leading digit is non-zero (zero is the single sequence "+", all
+/// zeros, "E-R"). One exponent token instead of exponent digits keeps sequences short. Same rounding, clamping and
+/// bins as <see cref="IeeeCodec"/>.
+/// </summary>
+public sealed class P10Codec : INumberCodec
+{
+    private const int Plus = 10, Minus = 11, FirstExponent = 12;
+    private readonly ScientificFormat _format;
+    private readonly int _d, _r;
+
+    public P10Codec(P10CodecOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
+        _d = options.Digits; _r = options.ExponentRange;
+        if (_d < 1 || _d > 15)
+            throw new DecoRegException($"p10 codec: {_d} digits is out of range; expected 1..15");
+        if (_r < 0 || !ScientificFormat.FitsDouble(10, _d, -_r, _r))
+            throw new DecoRegException($"p10 codec: exponent range {_r} is out of range; expected 0..{ScientificFormat.ExponentLimits(10).Max + 1 - _d}");
+        _format = new ScientificFormat(10, _d, -_r, _r);
+        Length = _d + 2;
+        VocabularySize = FirstExponent + 2 * _r + 1 + (options.Specials ? SpecialTokens.Names.Length : 0);
+        Grammar = BuildGrammar();
+    }
+
+    public P10CodecOptions Typed => (P10CodecOptions)Options;
+    public CodecOptions Options { get; }
+    public int VocabularySize { get; }
+    public int Length { get; }
+    public Grammar Grammar { get; }
+
+    /// <summary>Token of "NaN" (followed by "+Inf", "-Inf", "PAD"), or -1 without special tokens.</summary>
+    public int FirstSpecial => Typed.Specials ? FirstExponent + 2 * _r + 1 : -1;
+
+    /// <summary>The token of exponent <paramref name="e"/> (−R..R).</summary>
+    public int ExponentToken(int e) => FirstExponent + e + _r;
+
+    /// <summary>Largest representable value, (10^D − 1)·10^R.</summary>
+    public double MaxValue => _format.Value(false, _format.MaxMantissa, _r);
+
+    /// <summary>Smallest positive representable value, 10^(D−1)·10^−R.</summary>
+    public double MinPositive => _format.Value(false, _format.MinMantissa, -_r);
+
+    public string TokenName(int token)
+    {
+        if (token < 0 || token >= VocabularySize) throw new ArgumentOutOfRangeException(nameof(token));
+        if (token < 10) return Tokens.DigitName(token);
+        if (token == Plus) return "+";
+        if (token == Minus) return "-";
+        if (token < FirstExponent + 2 * _r + 1) return "E" + (token - FirstExponent - _r).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return SpecialTokens.Names[token - FirstSpecial];
+    }
+
+    public EncodedNumber Encode(double value)
+    {
+        var tokens = new int[Length];
+        if (!double.IsFinite(value))
+        {
+            if (!Typed.Specials) throw SpecialTokens.NotEnabled("p10", value);
+            tokens[0] = FirstSpecial + SpecialTokens.IndexOf(value);
+            tokens.AsSpan(1).Fill(FirstSpecial + 3);
+            return new EncodedNumber(tokens, EncodeStatus.Ok);
+        }
+        var r = _format.Round(value);
+        tokens[0] = r.Negative ? Minus : Plus;
+        _format.WriteDigits(r.Mantissa, tokens.AsSpan(1, _d));
+        tokens[_d + 1] = ExponentToken(r.Scale);
+        return new EncodedNumber(tokens, r.Status);
+    }
+
+    public double Decode(ReadOnlySpan<int> tokens)
+    {
+        var (special, neg, m, p) = Parse(tokens);
+        return special >= 0 ? SpecialTokens.ValueOf(special) : _format.Value(neg, m, p);
+    }
+
+    public NumberBin Bin(ReadOnlySpan<int> tokens)
+    {
+        var (special, neg, m, p) = Parse(tokens);
+        if (special < 0) return _format.Bin(neg, m, p);
+        double v = SpecialTokens.ValueOf(special);
+        return new NumberBin(v, v);
+    }
+
+    private (int Special, bool Negative, long Mantissa, int Scale) Parse(ReadOnlySpan<int> tokens)
+    {
+        if (!Grammar.IsValid(tokens))
+            throw new ArgumentException($"not a valid p10 token sequence: {Tokens.Format(this, tokens)}");
+        if (Typed.Specials && tokens[0] >= FirstSpecial) return (tokens[0] - FirstSpecial, false, 0, 0);
+        long m = 0;
+        for (int i = 0; i < _d; i++) m = m * 10 + tokens[1 + i];
+        return (-1, tokens[0] == Minus, m, tokens[_d + 1] - FirstExponent - _r);
+    }
+
+    private Grammar BuildGrammar()
+    {
+        var g = new GrammarBuilder(VocabularySize);
+        int start = g.NewState();
+        int afterPlus = g.NewState(), afterMinus = g.NewState();
+        g.Edge(start, Plus, afterPlus);
+        g.Edge(start, Minus, afterMinus);
+        int final = g.NewState();
+        int anyExponent = g.NewState(), zeroExponent = g.NewState();
+        for (int e = -_r; e <= _r; e++) g.Edge(anyExponent, ExponentToken(e), final);
+        g.Edge(zeroExponent, ExponentToken(-_r), final);
+        int rest = anyExponent, zeros = zeroExponent;
+        for (int i = _d - 1; i >= 1; i--)
+        {
+            int s = g.NewState(), z = g.NewState();
+            for (int d = 0; d < 10; d++) g.Edge(s, d, rest);
+            g.Edge(z, 0, zeros);
+            rest = s; zeros = z;
+        }
+        for (int d = 1; d < 10; d++) { g.Edge(afterPlus, d, rest); g.Edge(afterMinus, d, rest); }
+        g.Edge(afterPlus, 0, zeros);
+        if (Typed.Specials) SpecialTokens.AddPaths(g, start, final, FirstSpecial, Length);
+        return g.Build();
+    }
+}
