@@ -69,7 +69,7 @@ public sealed class DecodingRegressor : IDisposable
         var model = new DecodingRegressor(options, target, schema, null);
         using var trainSet = model.Tokenize(train);
         using var validSet = model.Tokenize(validation);
-        var report = Trainer.Train(model.network, model.grammar, trainSet, validSet, options.Training, progress, cancellation);
+        var report = Trainer.Train(new DecoderObjective(model.network, model.grammar), trainSet, validSet, options.Training, progress, cancellation);
         return model.WithReport(report);
     }
 
@@ -119,17 +119,16 @@ public sealed class DecodingRegressor : IDisposable
         using var inference = torch.inference_mode();
         using var scope = torch.NewDisposeScope();
         using var set = Tokenize(data);
+        var objective = new DecoderObjective(network, grammar);
         var result = new double[data.RowCount];
         const int batch = 2048;
         for (int start = 0; start < set.Count; start += batch)
         {
             using var inner = torch.NewDisposeScope();
             int count = Math.Min(batch, set.Count - start);
-            var (inputs, targets, states) = set.Select(torch.arange(start, start + count, ScalarType.Int64));
-            var logProbs = grammar.MaskedLogProbs(network.Forward(inputs, targets), states);
-            var sequenceLogProb = logProbs.gather(2, targets.unsqueeze(2)).squeeze(2).sum(1, type: ScalarType.Float64);
-            var lp = sequenceLogProb.data<double>().ToArray();
-            var tokens = targets.data<long>().ToArray();
+            var batchRows = set.Select(torch.arange(start, start + count, ScalarType.Int64));
+            var lp = objective.SequenceLogProbability(batchRows).data<double>().ToArray();
+            var tokens = batchRows.Targets[0].data<long>().ToArray();
             int length = Target.Codec.Length;
             var seq = new int[length];
             for (int i = 0; i < count; i++)
@@ -179,7 +178,7 @@ public sealed class DecodingRegressor : IDisposable
         return new InputBatch(torch.tensor(encoded.Tokens, shape), torch.tensor(encoded.Values, shape));
     }
 
-    private TokenizedSet Tokenize(Dataset data)
+    private TrainingSet Tokenize(Dataset data)
     {
         int length = Target.Codec.Length, n = data.RowCount;
         var tokens = new long[n * length];
@@ -201,7 +200,7 @@ public sealed class DecodingRegressor : IDisposable
             }
         }
         var shape = new long[] { n, length };
-        return new TokenizedSet(Featurize(data.Features), torch.tensor(tokens, shape), torch.tensor(states, shape));
+        return new TrainingSet(Featurize(data.Features), torch.tensor(tokens, shape), torch.tensor(states, shape));
     }
 
     public void Dispose()

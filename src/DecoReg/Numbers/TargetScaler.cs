@@ -12,6 +12,7 @@ namespace DecoReg.Numbers;
 [JsonDerivedType(typeof(MinMaxScaler), "minmax")]
 [JsonDerivedType(typeof(StandardScaler), "standard")]
 [JsonDerivedType(typeof(SignedLogScaler), "signedlog")]
+[JsonDerivedType(typeof(ChainedScaler), "chained")]
 public abstract record TargetScaler : ITargetScaler
 {
     public abstract double Transform(double y);

@@ -6,23 +6,22 @@ using static TorchSharp.torch;
 namespace DecoReg.Training;
 
 /// <summary>
-/// Trains an <see cref="EncoderDecoder"/> with grammar-masked cross-entropy on the target tokens (so that training
-/// and constrained decoding agree), AdamW, warm-up + cosine learning rate, gradient clipping and early stopping on the
-/// validation loss with the best weights restored. Honours cancellation and a time limit the same way: it stops and
-/// keeps the best weights so far.
+/// Fits an <see cref="ITrainable"/> (the decoding regressor's masked cross-entropy, or a baseline head's loss) with
+/// AdamW, warm-up + cosine learning rate, gradient clipping and early stopping on the validation loss with the best
+/// weights restored. Honours cancellation and a time limit the same way: it stops and keeps the best weights so far.
 /// </summary>
 public static class Trainer
 {
     public static TrainingReport Train(
-        EncoderDecoder model,
-        GrammarTensors grammar,
-        TokenizedSet train,
-        TokenizedSet validation,
+        ITrainable trainable,
+        TrainingSet train,
+        TrainingSet validation,
         TrainingOptions options,
         IProgress<TrainingProgress>? progress = null,
         CancellationToken cancellation = default)
     {
         options.Validate();
+        var model = trainable.Module;
         var clock = Stopwatch.StartNew();
         var rng = new Random(options.Seed);
         torch.manual_seed(options.Seed);
@@ -54,8 +53,7 @@ public static class Trainer
                 using var scope = torch.NewDisposeScope();
                 int count = Math.Min(options.BatchSize, n - start);
                 var index = torch.tensor(order.AsSpan(start, count).ToArray());
-                var (inputs, targets, states) = train.Select(index);
-                var loss = MaskedLoss(model, grammar, inputs, targets, states);
+                var loss = trainable.Loss(train.Select(index));
                 optimizer.zero_grad();
                 loss.backward();
                 nn.utils.clip_grad_norm_(parameters, options.GradientClipNorm);
@@ -70,7 +68,7 @@ public static class Trainer
                 break;
             }
 
-            double validLoss = Evaluate(model, grammar, validation);
+            double validLoss = Evaluate(trainable, validation);
             bool isBest = validLoss < bestLoss;
             if (isBest)
             {
@@ -104,18 +102,10 @@ public static class Trainer
         return new TrainingReport(history, bestEpoch, bestLoss, stopReason, clock.Elapsed);
     }
 
-    /// <summary>Mean grammar-masked cross-entropy per target token.</summary>
-    internal static Tensor MaskedLoss(EncoderDecoder model, GrammarTensors grammar, InputBatch inputs, Tensor targets, Tensor states)
+    /// <summary>Mean loss over a whole set, in evaluation mode without gradients.</summary>
+    public static double Evaluate(ITrainable trainable, TrainingSet set, int batchSize = 2048)
     {
-        var logits = model.Forward(inputs, targets);
-        var logProbs = grammar.MaskedLogProbs(logits, states);
-        return nn.functional.nll_loss(logProbs.reshape(-1, logProbs.shape[^1]), targets.reshape(-1));
-    }
-
-    /// <summary>Mean masked cross-entropy per token over a whole set, in evaluation mode without gradients.</summary>
-    public static double Evaluate(EncoderDecoder model, GrammarTensors grammar, TokenizedSet set, int batchSize = 2048)
-    {
-        model.eval();
+        trainable.Module.eval();
         using var noGrad = torch.no_grad();
         double sum = 0;
         for (int start = 0; start < set.Count; start += batchSize)
@@ -123,8 +113,7 @@ public static class Trainer
             using var scope = torch.NewDisposeScope();
             int count = Math.Min(batchSize, set.Count - start);
             var index = torch.arange(start, start + count, ScalarType.Int64);
-            var (inputs, targets, states) = set.Select(index);
-            sum += MaskedLoss(model, grammar, inputs, targets, states).item<float>() * count;
+            sum += trainable.Loss(set.Select(index)).item<float>() * count;
         }
         return sum / set.Count;
     }

@@ -1,0 +1,39 @@
+using DecoReg.Model;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace DecoReg.Training;
+
+/// <summary>
+/// The decoding regressor's loss: mean cross-entropy per target token with the grammar applied as a mask on the
+/// logits, so that training and constrained decoding agree. Batch targets: [0] tokens, [1] grammar states.
+/// </summary>
+public sealed class DecoderObjective : ITrainable
+{
+    public DecoderObjective(EncoderDecoder network, GrammarTensors grammar)
+    {
+        Network = network;
+        Grammar = grammar;
+    }
+
+    public EncoderDecoder Network { get; }
+    public GrammarTensors Grammar { get; }
+    public nn.Module Module => Network;
+
+    public Tensor Loss(TrainingBatch batch)
+    {
+        using var scope = torch.NewDisposeScope();
+        var tokens = batch.Targets[0];
+        var logProbs = Grammar.MaskedLogProbs(Network.Forward(batch.Inputs, tokens), batch.Targets[1]);
+        return nn.functional.nll_loss(logProbs.reshape(-1, logProbs.shape[^1]), tokens.reshape(-1)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Log-probability of each complete target sequence, [rows] float64 (teacher-forced, masked).</summary>
+    public Tensor SequenceLogProbability(TrainingBatch batch)
+    {
+        using var scope = torch.NewDisposeScope();
+        var tokens = batch.Targets[0];
+        var logProbs = Grammar.MaskedLogProbs(Network.Forward(batch.Inputs, tokens), batch.Targets[1]);
+        return logProbs.gather(2, tokens.unsqueeze(2)).squeeze(2).sum(1, type: ScalarType.Float64).MoveToOuterDisposeScope();
+    }
+}
