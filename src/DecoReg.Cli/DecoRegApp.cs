@@ -1,0 +1,80 @@
+using System.Globalization;
+using DecoReg.Cli.Commands;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace DecoReg.Cli;
+
+/// <summary>
+/// Builds the <c>decoreg</c> command app: command registration (<see cref="Register"/>, one line per command),
+/// shared settings and the single exception → exit-code policy (<see cref="ErrorHandling"/>). Runs in-process with
+/// any output writers so tests can drive the real command line.
+/// </summary>
+public static class DecoRegApp
+{
+    public const string Name = "decoreg";
+
+    /// <summary>Runs with the process console (ANSI/colours when it is a terminal).</summary>
+    public static int Run(string[] args)
+    {
+        var console = AnsiConsole.Console;
+        if (Console.IsOutputRedirected) console.Profile.Width = 200; // no wrapping when piped to a file or tool
+        return Run(args, console, Console.Error);
+    }
+
+    /// <summary>Runs writing plain text (no colours, wide tables) to <paramref name="out"/>; errors go to <paramref name="err"/>.</summary>
+    public static int Run(string[] args, TextWriter @out, TextWriter err)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(@out),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 200;
+        return Run(args, console, err);
+    }
+
+    public static int Run(string[] args, IAnsiConsole console, TextWriter err)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        try
+        {
+            return Create(console, err).Run(args);
+        }
+        catch (Exception ex) // configuration errors thrown before the app's own handler is in place
+        {
+            return ErrorHandling.Handle(ex, err);
+        }
+    }
+
+    /// <summary>The configured app: name, console, exception handler and all commands.</summary>
+    public static CommandApp Create(IAnsiConsole console, TextWriter err)
+    {
+        var app = new CommandApp();
+        app.Configure(c =>
+        {
+            c.SetApplicationName(Name);
+            c.SetApplicationCulture(CultureInfo.InvariantCulture);
+            c.ConfigureConsole(console);
+            c.SetExceptionHandler((ex, _) => ErrorHandling.Handle(ex, err));
+            c.UseStrictParsing();
+            c.ValidateExamples();
+            Register(c);
+        });
+        return app;
+    }
+
+    /// <summary>Adds every command. New commands (demo, train, predict, …) add one block here and one file under Commands/.</summary>
+    public static void Register(IConfigurator c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        c.AddCommand<TokenizeCommand>("tokenize")
+            .WithDescription("Show how a codec writes numbers as tokens, and what the tokens decode to.")
+            .WithExample("tokenize", "--codec", "ieee", "123.4", "1000", "-0.5")
+            .WithExample("tokenize", "--codec", "ieee", "--base", "2", "--mantissa-digits", "8", "--exponent-digits", "4", "0.1")
+            .WithExample("tokenize", "--codec", "p10", "--digits", "3", "--exponent-range", "5", "--specials", "nan", "1e-7", "--", "-inf")
+            .WithExample("tokenize", "--codec", "normalized", "--digits", "4", "0.25");
+    }
+}
