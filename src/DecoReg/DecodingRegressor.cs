@@ -31,7 +31,7 @@ public sealed class DecodingRegressor : IDisposable
         featurizer = new TabularFeaturizer(schema);
         grammar = new GrammarTensors(target.Codec.Grammar);
         network = new EncoderDecoder(
-            new TabularEmbedding(featurizer.VocabularySize, featurizer.ColumnCount, options.Network.ModelDim),
+            new TabularEmbedding(featurizer.VocabularySize, featurizer.ColumnCount, ValueIds(featurizer), options.Network),
             options.Network, target.Codec.VocabularySize, target.Codec.Length);
     }
 
@@ -53,7 +53,7 @@ public sealed class DecodingRegressor : IDisposable
         options ??= new RegressorOptions();
         options.Training.Validate();
         options.Network.Validate();
-        if (options.Threads > 0) torch.set_num_threads(options.Threads);
+        TorchRuntime.Initialize(options.Threads);
         if (validation is null)
         {
             if (train.RowCount < 10)
@@ -155,6 +155,7 @@ public sealed class DecodingRegressor : IDisposable
     {
         var contents = ModelFile.Read(path);
         var config = ModelConfig.FromJson(contents.ConfigJson, path);
+        TorchRuntime.Initialize(config.Options.Threads);
         var target = new TargetEncoding(config.Options.Codec.Create(), config.Scaler);
         var model = new DecodingRegressor(config.Options, target, config.Schema, null);
         try
@@ -170,6 +171,9 @@ public sealed class DecodingRegressor : IDisposable
         model.network.eval();
         return model;
     }
+
+    private static int[] ValueIds(TabularFeaturizer f) =>
+        Enumerable.Range(0, f.ColumnCount).Where(c => f.Schema.Columns[c].Kind == ColumnKind.Numeric).Select(f.PresentId).ToArray();
 
     private InputBatch Featurize(Table features)
     {

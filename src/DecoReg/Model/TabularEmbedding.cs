@@ -5,27 +5,61 @@ using static TorchSharp.torch;
 namespace DecoReg.Model;
 
 /// <summary>
-/// Embeds a table row as one encoder token per column: E[id] + value·W[column], where the id (from the featurizer)
-/// already names the column and its state (numeric present / missing, categorical level / unseen / missing), and
-/// W[column] is a learned direction scaled by the standardized numeric value (zero for non-numeric cells).
+/// Embeds a table row as one encoder token per column: E[id] + numeric(value, column), where the id (from the
+/// featurizer) already names the column and its state (numeric present / missing, categorical level / unseen /
+/// missing), and the numeric part — zero unless the id carries a value — is either a learned direction scaled by the
+/// standardized value or periodic features of it (<see cref="NumericEmbedding"/>).
 /// </summary>
 public sealed class TabularEmbedding : InputEmbedding
 {
     private readonly Embedding ids;
-    private readonly Parameter numericDirection;
+    private readonly Tensor carriesValue;      // [vocabulary] float buffer: 1 for "numeric present" ids
+    private readonly Parameter? direction;     // Linear: [columns, d]
+    private readonly Parameter? frequencies;   // Periodic: [columns, F]
+    private readonly Parameter? weight;        // Periodic: [columns, 2F, d]
+    private readonly Parameter? bias;          // Periodic: [columns, d]
+    private readonly NumericEmbedding kind;
 
-    public TabularEmbedding(int vocabularySize, int columns, int modelDim) : base(nameof(TabularEmbedding))
+    /// <param name="valueIds">Token ids whose cells carry a numeric value (the featurizer's "present" ids).</param>
+    public TabularEmbedding(int vocabularySize, int columns, IReadOnlyCollection<int> valueIds, TransformerOptions options)
+        : base(nameof(TabularEmbedding))
     {
-        ids = nn.Embedding(vocabularySize, modelDim);
-        numericDirection = nn.Parameter(torch.randn(columns, modelDim) * (1.0 / Math.Sqrt(modelDim)) * 4.0);
+        int d = options.ModelDim;
+        kind = options.NumericEmbedding;
+        ids = nn.Embedding(vocabularySize, d);
         using (torch.no_grad()) ids.weight!.mul_(0.5);
+        var carries = new float[vocabularySize];
+        foreach (int id in valueIds) carries[id] = 1f;
+        carriesValue = torch.tensor(carries);
+        if (kind == NumericEmbedding.Linear)
+        {
+            direction = nn.Parameter(torch.randn(columns, d) * (4.0 / Math.Sqrt(d)));
+        }
+        else
+        {
+            int f = options.PeriodicFrequencies;
+            frequencies = nn.Parameter(torch.randn(columns, f) * options.PeriodicScale);
+            weight = nn.Parameter(torch.randn(columns, 2 * f, d) * (1.0 / Math.Sqrt(2 * f)));
+            bias = nn.Parameter(torch.zeros(columns, d));
+        }
         RegisterComponents();
+        register_buffer("carries_value", carriesValue, persistent: false);
     }
 
     public override Tensor forward(InputBatch input)
     {
-        using var e = ids.call(input.Tokens);
-        using var v = input.Values.unsqueeze(-1);
-        return e + v * numericDirection;
+        using var scope = torch.NewDisposeScope();
+        var e = ids.call(input.Tokens);
+        var mask = carriesValue.index_select(0, input.Tokens.reshape(-1)).view(input.Tokens.shape).unsqueeze(-1);
+        var v = input.Values.unsqueeze(-1);                      // [B, C, 1]
+        Tensor numeric;
+        if (kind == NumericEmbedding.Linear) numeric = v * direction!;
+        else
+        {
+            var angle = v * frequencies! * (2 * Math.PI);          // [B, C, F]
+            var periodic = torch.cat(new[] { angle.sin(), angle.cos() }, -1); // [B, C, 2F]
+            numeric = nn.functional.relu(torch.einsum("bck,ckd->bcd", periodic, weight!) + bias!);
+        }
+        return (e + numeric * mask).MoveToOuterDisposeScope();
     }
 }

@@ -10,7 +10,7 @@ public sealed record TrainingOptions
     /// <summary>Maximum number of passes over the training rows.</summary>
     public int Epochs { get; init; } = 300;
     public int BatchSize { get; init; } = 64;
-    public double LearningRate { get; init; } = 2e-3;
+    public double LearningRate { get; init; } = 1e-3;
     public double WeightDecay { get; init; } = 0.01;
     /// <summary>Fraction of all optimizer steps spent warming the learning rate up linearly from 0.</summary>
     public double WarmupFraction { get; init; } = 0.03;

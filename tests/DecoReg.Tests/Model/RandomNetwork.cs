@@ -12,9 +12,9 @@ internal sealed class RandomNetwork : IDisposable
     {
         Codec = codec;
         torch.manual_seed(seed);
-        Network = new EncoderDecoder(new TabularEmbedding(2 * columns, columns, modelDim),
-            new TransformerOptions { ModelDim = modelDim, Heads = 4, FeedForwardDim = 64, Dropout = 0.1 },
-            codec.VocabularySize, codec.Length);
+        var transformer = new TransformerOptions { ModelDim = modelDim, Heads = 4, FeedForwardDim = 64, Dropout = 0.1 };
+        Network = new EncoderDecoder(new TabularEmbedding(2 * columns, columns, Enumerable.Range(0, columns).Select(c => 2 * c).ToArray(), transformer),
+            transformer, codec.VocabularySize, codec.Length);
         Network.eval();
         Grammar = new GrammarTensors(codec.Grammar);
         Columns = columns;

@@ -4,7 +4,7 @@ namespace DecoReg.Tests.Numbers;
 
 public class NormalizedCodecTests
 {
-    private static readonly NormalizedCodec Codec = new(new NormalizedCodecOptions());
+    private static readonly NormalizedCodec Codec = new(new NormalizedCodecOptions(10, 3));
 
     [Theory]
     [InlineData(0.0, "[0] [0] [0]", 0.0005)]
