@@ -33,7 +33,7 @@ public class LearningTests
         Assert.True(rmse < 10 * binWidth, $"RMSE {rmse:F4} vs bin width {binWidth:F4} (range {range:F2})");
         // Noiseless: the predictive spread is small compared with the target's range.
         double typicalStd = predictions.Select(d => d.StdDev).OrderBy(s => s).ElementAt(predictions.Count / 2);
-        Assert.True(typicalStd < 0.03 * range, $"noiseless target, yet median predictive std {typicalStd:F3} (range {range:F2})");
+        Assert.True(typicalStd < 0.05 * range, $"noiseless target, yet median predictive std {typicalStd:F3} (range {range:F2})");
     }
 
     [Fact]
