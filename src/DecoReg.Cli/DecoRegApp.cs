@@ -70,6 +70,26 @@ public static class DecoRegApp
     public static void Register(IConfigurator c)
     {
         ArgumentNullException.ThrowIfNull(c);
+        c.AddCommand<DemoCommand>("demo")
+            .WithDescription("Train on the bundled UCI concrete data and compare test RMSE, NLL and 90 % coverage with a mean baseline.")
+            .WithExample("demo")
+            .WithExample("demo", "--plots", "plots", "--epochs", "50");
+        c.AddCommand<TrainCommand>("train")
+            .WithDescription("Train a model on a table and write the model file.")
+            .WithExample("train", "--data", "houses.csv", "--target", "price", "--model", "houses.decoreg")
+            .WithExample("train", "--data", "uci:datasets/uci/concrete", "--split", "0", "--epochs", "100", "--model", "concrete.decoreg")
+            .WithExample("train", "--data", "train.parquet", "--target", "y", "--valid", "valid.parquet", "--codec", "ieee", "--mantissa-digits", "3", "--force")
+            .WithExample("train", "--data", "checks.jsonl", "--target", "check_time", "--drop", "status", "--scaling", "signedlog", "--time-limit", "300");
+        c.AddCommand<PredictCommand>("predict")
+            .WithDescription("Write predictive mean, median, std and quantiles per row as CSV.")
+            .WithExample("predict", "--model", "houses.decoreg", "--data", "new.csv", "--out", "predictions.csv")
+            .WithExample("predict", "--model", "concrete.decoreg", "--data", "uci:datasets/uci/concrete", "--quantiles", "0.1,0.5,0.9", "--samples", "256")
+            .WithExample("predict", "--model", "houses.decoreg", "--data", "new.jsonl", "--id", "house_id", "--out", "p.csv", "--force");
+        c.AddCommand<EvaluateCommand>("evaluate")
+            .WithDescription("Metrics of a model's predictive distributions on labelled data (table or JSON), optionally with plots.")
+            .WithExample("evaluate", "--model", "houses.decoreg", "--data", "test.csv", "--target", "price")
+            .WithExample("evaluate", "--model", "concrete.decoreg", "--data", "uci:datasets/uci/concrete", "--json")
+            .WithExample("evaluate", "--model", "concrete.decoreg", "--data", "uci:datasets/uci/concrete", "--plots", "plots");
         c.AddCommand<TokenizeCommand>("tokenize")
             .WithDescription("Show how a codec writes numbers as tokens, and what the tokens decode to.")
             .WithExample("tokenize", "--codec", "ieee", "123.4", "1000", "-0.5")

@@ -12,9 +12,8 @@ namespace DecoReg.Cli.Commands;
 public class CodecSettings : CommandSettings
 {
     [CommandOption("--codec <KIND>")]
-    [Description("Number codec: ieee, p10 or normalized.")]
-    [DefaultValue("ieee")]
-    public string Codec { get; init; } = "ieee";
+    [Description("Number codec: ieee, p10 or normalized (default: ieee for tokenize, normalized for train).")]
+    public string? Codec { get; init; }
 
     [CommandOption("--base <B>")]
     [Description("Digit base (ieee: 2..16, normalized: 2..36). Default 10.")]
@@ -48,8 +47,14 @@ public class CodecSettings : CommandSettings
     [Description("ieee, p10: add NaN, +Inf, -Inf tokens.")]
     public bool Specials { get; init; }
 
-    /// <summary>The codec options the user asked for; throws DecoRegException for options the codec lacks.</summary>
-    public CodecOptions ToCodecOptions()
+    /// <summary>True when any codec option (or --codec) was given.</summary>
+    public bool AnyCodecOption =>
+        Codec is not null || Base is not null || ExponentDigits is not null || MantissaDigits is not null ||
+        MinExponent is not null || MaxExponent is not null || Digits is not null || ExponentRange is not null || Specials;
+
+    /// <summary>The codec options the user asked for (codec <paramref name="defaultKind"/> when --codec is not
+    /// given); throws DecoRegException for options the codec lacks.</summary>
+    public CodecOptions ToCodecOptions(string defaultKind = "ieee")
     {
         var options = new Dictionary<string, string>();
         void Add(string name, string? value)
@@ -64,6 +69,6 @@ public class CodecSettings : CommandSettings
         Add("digits", Digits);
         Add("exponent-range", ExponentRange);
         if (Specials) options["specials"] = "true";
-        return Codecs.Parse(Codec, options);
+        return Codecs.Parse(Codec ?? defaultKind, options);
     }
 }

@@ -1,0 +1,155 @@
+using System.ComponentModel;
+using System.Globalization;
+using DecoReg.Data;
+using DecoReg.Model;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace DecoReg.Cli.Commands;
+
+/// <summary>
+/// <c>decoreg train</c>: reads a table, trains a decoding regressor with progress display and writes the model file
+/// (refusing to overwrite it without --force, checked before training starts).
+/// </summary>
+public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Settings>
+{
+    public sealed class Settings : CodecSettings, IDataSettings
+    {
+        [CommandOption("-d|--data <FILE>")]
+        [Description("Training data: CSV with header (.csv/.tsv), JSON Lines (.jsonl), Parquet (.parquet) or uci:DIR.")]
+        public string? Data { get; init; }
+
+        [CommandOption("-t|--target <COL>")]
+        [Description("Column to predict (numeric). Not used with uci: data, whose target is fixed.")]
+        public string? Target { get; init; }
+
+        [CommandOption("--drop <COL>")]
+        [Description("A column to leave out of the features (repeat for several).")]
+        public string[] Drop { get; init; } = [];
+
+        [CommandOption("--split <N>")]
+        [Description("uci: data: split number (default 0).")]
+        public int? Split { get; init; }
+
+        [CommandOption("--part <PART>")]
+        [Description("uci: data: train or test rows of the split (default train).")]
+        public string? Part { get; init; }
+
+        [CommandOption("--valid <FILE>")]
+        [Description("Validation data for early stopping (same columns; uci: gives the split's test rows). Default: hold out --valid-fraction of the training rows.")]
+        public string? Valid { get; init; }
+
+        [CommandOption("--valid-fraction <F>")]
+        [Description("Fraction of the training rows held out for early stopping when --valid is not given. Default 0.1.")]
+        public double? ValidFraction { get; init; }
+
+        [CommandOption("--scaling <MODE>")]
+        [Description("Target scaling: auto, standardize or signedlog. Default auto.")]
+        public string? Scaling { get; init; }
+
+        [CommandOption("--epochs <N>")]
+        [Description("Maximum number of epochs. Default 300 (early stopping usually ends sooner).")]
+        public int? Epochs { get; init; }
+
+        [CommandOption("--patience <N>")]
+        [Description("Stop after N epochs without a better validation loss. Default 30.")]
+        public int? Patience { get; init; }
+
+        [CommandOption("--seed <S>")]
+        [Description("Seed for initialization, shuffling, dropout and the validation hold-out. Default 0.")]
+        public int? Seed { get; init; }
+
+        [CommandOption("--time-limit <SECONDS>")]
+        [Description("Stop training after this many seconds, keeping the best weights so far.")]
+        public double? TimeLimit { get; init; }
+
+        [CommandOption("--d-model <N>")]
+        [Description("Transformer width (default 64; must be a multiple of the 4 attention heads).")]
+        public int? ModelDim { get; init; }
+
+        [CommandOption("-m|--model <FILE>")]
+        [Description("Model file to write.")]
+        [DefaultValue("model.decoreg")]
+        public string Model { get; init; } = "model.decoreg";
+
+        [CommandOption("-f|--force")]
+        [Description("Overwrite an existing model file.")]
+        public bool Force { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var options = BuildOptions(settings);
+        OutputFiles.CheckWritable(settings.Model, settings.Force, "model file"); // before any work
+        var (train, valid) = LoadData(settings);
+
+        var model = TrainingDisplay.Train(console,
+            progress => DecodingRegressor.Train(train, options, valid, progress, cancellationToken),
+            options.Training.Epochs);
+        using (model)
+        {
+            model.Save(settings.Model, overwrite: settings.Force);
+            var report = model.TrainingReport!;
+            int validRows = valid?.RowCount ?? Splits.TrainValid(train.RowCount, options.Training.ValidationFraction, 0).Valid.Length;
+            TrainingDisplay.Summary(console, report, train.RowCount - (valid is null ? validRows : 0), validRows, settings.Model);
+        }
+        return ErrorHandling.Ok;
+    }
+
+    /// <summary>Regressor options from the command line (validated before any data is read).</summary>
+    internal static RegressorOptions BuildOptions(Settings s)
+    {
+        var o = new RegressorOptions();
+        if (s.AnyCodecOption) o = o with { Codec = s.ToCodecOptions("normalized") };
+        if (s.Scaling is not null)
+        {
+            o = o with
+            {
+                Scaling = s.Scaling.Trim().ToLowerInvariant() switch
+                {
+                    "auto" => TargetScaling.Auto,
+                    "standardize" => TargetScaling.Standardize,
+                    "signedlog" => TargetScaling.SignedLog,
+                    _ => throw new DecoRegException($"--scaling '{s.Scaling}': expected auto, standardize or signedlog."),
+                },
+            };
+        }
+        var t = o.Training;
+        if (s.Valid is not null && s.ValidFraction is not null)
+            throw new DecoRegException("--valid and --valid-fraction exclude each other; give one of them.");
+        if (s.ValidFraction is double f) t = t with { ValidationFraction = f };
+        if (s.Epochs is int e) t = t with { Epochs = e };
+        if (s.Patience is int p) t = t with { Patience = p };
+        if (s.Seed is int seed) t = t with { Seed = seed };
+        if (s.TimeLimit is double seconds)
+        {
+            if (!(seconds > 0) || !double.IsFinite(seconds))
+                throw new DecoRegException($"--time-limit {seconds.ToString(CultureInfo.InvariantCulture)}: expected a positive number of seconds.");
+            t = t with { TimeLimit = TimeSpan.FromSeconds(seconds) };
+        }
+        t.Validate();
+        o = o with { Training = t };
+        if (s.ModelDim is int d)
+        {
+            var net = o.Network with { ModelDim = d, FeedForwardDim = Math.Max(4, 4 * d) };
+            net.Validate();
+            o = o with { Network = net };
+        }
+        return o;
+    }
+
+    private static (Dataset Train, Dataset? Valid) LoadData(Settings s)
+    {
+        string spec = DataOptions.RequireData(s);
+        var (split, part) = DataOptions.UciSelection(s, spec, UciPart.Train);
+        var train = TableLoader.LoadDataset(spec, s.Target, s.Drop, split, part);
+        Dataset? valid = null;
+        if (s.Valid is not null)
+        {
+            bool uci = TableLoader.IsUci(s.Valid);
+            valid = TableLoader.LoadDataset(s.Valid, uci ? null : s.Target, s.Drop, split, UciPart.Test);
+        }
+        return (train, valid);
+    }
+}

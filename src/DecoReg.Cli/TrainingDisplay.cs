@@ -1,0 +1,73 @@
+using System.Globalization;
+using DecoReg.Training;
+using Spectre.Console;
+
+namespace DecoReg.Cli;
+
+/// <summary>
+/// Runs a training call while showing progress: a live Spectre progress bar (epoch, train and validation loss, ETA)
+/// on an interactive terminal, else one plain line every few epochs; then a summary table.
+/// </summary>
+public static class TrainingDisplay
+{
+    public static DecodingRegressor Train(IAnsiConsole console, Func<IProgress<TrainingProgress>, DecodingRegressor> train, int maxEpochs)
+    {
+        if (console.Profile.Capabilities.Interactive)
+        {
+            DecodingRegressor? model = null;
+            console.Progress()
+                .AutoClear(false)
+                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .Start(ctx =>
+                {
+                    var task = ctx.AddTask("training: starting", maxValue: maxEpochs);
+                    model = train(new Sync(p =>
+                    {
+                        task.MaxValue = p.MaxEpochs;
+                        task.Value = p.Epoch;
+                        task.Description = Markup.Escape(Describe(p));
+                    }));
+                    task.Value = task.MaxValue; // early stop: the bar ends full
+                });
+            return model!;
+        }
+        int every = Math.Max(1, maxEpochs / 20);
+        return train(new Sync(p =>
+        {
+            if (p.Epoch == 1 || p.Epoch % every == 0 || p.Epoch == p.MaxEpochs)
+                console.WriteLine(Describe(p));
+        }));
+    }
+
+    /// <summary>"epoch 3/300  train 2.1234  valid 2.3456 *  ETA 0:01:02" (* marks a new best validation loss).</summary>
+    public static string Describe(TrainingProgress p) => string.Create(CultureInfo.InvariantCulture,
+        $"epoch {p.Epoch}/{p.MaxEpochs}  train loss {p.TrainLoss:F4}  valid loss {p.ValidationLoss:F4}{(p.IsBest ? " *" : "  ")}  ETA {Time(p.EstimatedRemaining)}");
+
+    /// <summary>The summary table printed after training.</summary>
+    public static void Summary(IAnsiConsole console, TrainingReport report, int trainRows, int validRows, string? modelPath)
+    {
+        var table = new Table().Title("training summary").AddColumns("", "");
+        table.HideHeaders();
+        void Row(string k, string v) => table.AddRow(new Text(k), new Text(v));
+        Row("training rows", trainRows.ToString(CultureInfo.InvariantCulture));
+        Row("validation rows", validRows.ToString(CultureInfo.InvariantCulture));
+        Row("epochs run", report.History.Count.ToString(CultureInfo.InvariantCulture));
+        Row("best epoch", report.BestEpoch.ToString(CultureInfo.InvariantCulture));
+        Row("best validation loss", report.BestValidationLoss.ToString("F4", CultureInfo.InvariantCulture) + " nats/token");
+        Row("stop reason", report.StopReason);
+        Row("time", Time(report.Elapsed));
+        if (modelPath is not null) Row("model file", modelPath);
+        console.Write(table);
+    }
+
+    public static string Time(TimeSpan t) =>
+        t.TotalHours >= 1 ? t.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture)
+        : t.TotalSeconds >= 10 ? t.ToString(@"m\:ss", CultureInfo.InvariantCulture)
+        : t.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture) + " s";
+
+    /// <summary>Reports synchronously on the training thread (Progress&lt;T&gt; would post to the thread pool).</summary>
+    private sealed class Sync(Action<TrainingProgress> report) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => report(value);
+    }
+}
