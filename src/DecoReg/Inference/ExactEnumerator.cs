@@ -107,7 +107,8 @@ public sealed class ExactEnumerator : IDecodingStrategy
             var probabilities = new double[leaf - first];
             double covered = 0;
             for (int j = 0; j < probabilities.Length; j++) covered += probabilities[j] = Math.Exp(logProb[first + j]);
-            yield return new SequenceDistribution(length, prefixes.AsSpan(first * length, (leaf - first) * length).ToArray(), probabilities, covered);
+            // Float32 softmax sums can exceed 1 by ~1e-7 when (nearly) everything is enumerated.
+            yield return new SequenceDistribution(length, prefixes.AsSpan(first * length, (leaf - first) * length).ToArray(), probabilities, Math.Min(covered, 1.0));
         }
     }
 }
