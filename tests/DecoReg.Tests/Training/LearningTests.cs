@@ -103,6 +103,29 @@ public class LearningTests
         Assert.InRange(metrics.Coverage[0.9], 0.75, 1.0);
     }
 
+    [Fact]
+    public void CancellingStopsTrainingAndKeepsTheBestModelSoFar()
+    {
+        var train = Synthetic.Make("cancel", 300, seed: 4, (x, rng) => 5 * x + 0.2 * Gaussian(rng));
+        using var cts = new CancellationTokenSource();
+        var seen = new List<TrainingProgress>();
+        var progress = new SynchronousProgress(p => { seen.Add(p); if (p.Epoch == 3) cts.Cancel(); });
+        using var model = DecodingRegressor.Train(train, Small(epochs: 200), null, progress, cts.Token);
+        var report = model.TrainingReport!;
+        Assert.Equal(3, report.History.Count);
+        Assert.Equal(seen, report.History);
+        Assert.Contains("cancelled", report.StopReason);
+        Assert.InRange(report.BestEpoch, 1, 3);
+        Assert.Equal(report.History.Min(h => h.ValidationLoss), report.BestValidationLoss);
+        Assert.All(seen, p => Assert.True(p.ExamplesPerSecond > 0 && p.TrainLoss > 0));
+        Assert.True(double.IsFinite(model.PredictBatch(Synthetic.Points(0.3))[0].Mean));
+    }
+
+    private sealed class SynchronousProgress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => report(value);
+    }
+
     private static double Gaussian(Random rng) =>
         Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
 }
