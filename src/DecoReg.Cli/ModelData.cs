@@ -4,8 +4,8 @@ using DecoReg.Data;
 namespace DecoReg.Cli;
 
 /// <summary>
-/// Lines data up with a trained model's stored column schema. A model file does not record the target's name, so for
-/// table files the target is --target, or else the single data column the model does not use. Columns given with
+/// Lines data up with a trained model's stored column schema. For table files the target is --target, else the
+/// target column recorded in the model file when the data has it, else the single data column the model does not use. Columns given with
 /// --drop (or an --id column the model does not use) are left out first; any remaining mismatch is reported by the
 /// library, naming the missing and unexpected columns.
 /// </summary>
@@ -32,9 +32,10 @@ public static class ModelData
             ids = Enumerable.Range(0, table.RowCount).Select(r => table.Cell(r, c) ?? "").ToArray();
             if (model.Schema.IndexOf(idColumn) < 0) leaveOut.Add(idColumn);
         }
-        if (s.Target is not null)
+        string? target = s.Target ?? RecordedTarget(model, table);
+        if (target is not null)
         {
-            if (table.HasColumn(s.Target) && model.Schema.IndexOf(s.Target) < 0) leaveOut.Add(s.Target);
+            if (table.HasColumn(target) && model.Schema.IndexOf(target) < 0) leaveOut.Add(target);
         }
         else
         {
@@ -57,7 +58,7 @@ public static class ModelData
         }
         DataOptions.UciSelection(s, spec, UciPart.Test);
         var table = TableLoader.ReadTable(spec);
-        string? target = s.Target;
+        string? target = s.Target ?? RecordedTarget(model, table);
         if (target is null)
         {
             var extra = Unused(model, table, s.Drop);
@@ -77,6 +78,9 @@ public static class ModelData
     /// <summary>1-based row numbers in the source (CSV data row, JSON Lines line, UCI data.txt line, Parquet row).</summary>
     public static string[] RowIds(Table t) =>
         Enumerable.Range(0, t.RowCount).Select(r => t.SourceRowNumber(r).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
+    private static string? RecordedTarget(DecodingRegressor model, Table table) =>
+        model.TargetColumn is { } t && table.HasColumn(t) && model.Schema.IndexOf(t) < 0 ? t : null;
 
     private static List<string> Unused(DecodingRegressor model, Table table, IEnumerable<string> leaveOut)
     {

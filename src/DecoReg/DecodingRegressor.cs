@@ -22,12 +22,11 @@ public sealed class DecodingRegressor : IDisposable
     private readonly GrammarTensors grammar;
     private readonly TabularFeaturizer featurizer;
 
-    private DecodingRegressor(RegressorOptions options, TargetEncoding target, ColumnSchema schema, TrainingReport? report)
+    private DecodingRegressor(RegressorOptions options, TargetEncoding target, ColumnSchema schema)
     {
         Options = options;
         Target = target;
         Schema = schema;
-        TrainingReport = report;
         featurizer = new TabularFeaturizer(schema);
         grammar = new GrammarTensors(target.Codec.Grammar);
         network = new EncoderDecoder(
@@ -40,8 +39,11 @@ public sealed class DecodingRegressor : IDisposable
     public TargetEncoding Target { get; }
     public ColumnSchema Schema { get; }
 
+    /// <summary>The column the training targets came from, when known.</summary>
+    public string? TargetColumn { get; private set; }
+
     /// <summary>How training went; null for a model loaded from a file.</summary>
-    public TrainingReport? TrainingReport { get; }
+    public TrainingReport? TrainingReport { get; private set; }
 
     /// <summary>
     /// Trains a model. Without a validation set, a seeded <see cref="TrainingOptions.ValidationFraction"/> of the
@@ -66,22 +68,20 @@ public sealed class DecodingRegressor : IDisposable
         var target = TargetEncoding.Fit(options.Codec, options.Scaling, train.Targets);
         options = options with { Codec = target.Codec.Options };
         torch.manual_seed(options.Training.Seed);
-        var model = new DecodingRegressor(options, target, schema, null);
-        using var trainSet = model.Tokenize(train);
-        using var validSet = model.Tokenize(validation);
-        var report = Trainer.Train(new DecoderObjective(model.network, model.grammar), trainSet, validSet, options.Training, progress, cancellation);
-        return model.WithReport(report);
-    }
-
-    private DecodingRegressor WithReport(TrainingReport report)
-    {
-        var copy = new DecodingRegressor(Options, Target, Schema, report);
-        using var noGrad = torch.no_grad();
-        var source = network.state_dict();
-        foreach (var (name, tensor) in copy.network.state_dict()) tensor.copy_(source[name]);
-        copy.network.eval();
-        Dispose();
-        return copy;
+        var model = new DecodingRegressor(options, target, schema) { TargetColumn = train.TargetColumn };
+        try
+        {
+            using var trainSet = model.Tokenize(train);
+            using var validSet = model.Tokenize(validation);
+            model.TrainingReport = Trainer.Train(new DecoderObjective(model.network, model.grammar), trainSet, validSet,
+                options.Training, progress, cancellation);
+            return model;
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Predictive distributions for every row of <paramref name="features"/> (columns matched by name).</summary>
@@ -144,7 +144,7 @@ public sealed class DecodingRegressor : IDisposable
     /// <summary>Writes the model (options, scaler, schema, weights, checksum) atomically.</summary>
     public void Save(string path, bool overwrite = true)
     {
-        var config = new ModelConfig(Options, Target.Scaler, Schema).ToJson();
+        var config = new ModelConfig(Options, Target.Scaler, Schema, TargetColumn).ToJson();
         using var stream = new MemoryStream();
         network.save(stream);
         ModelFile.Write(path, new ModelFileContents(config, stream.ToArray()), overwrite);
@@ -157,7 +157,7 @@ public sealed class DecodingRegressor : IDisposable
         var config = ModelConfig.FromJson(contents.ConfigJson, path);
         TorchRuntime.Initialize(config.Options.Threads);
         var target = new TargetEncoding(config.Options.Codec.Create(), config.Scaler);
-        var model = new DecodingRegressor(config.Options, target, config.Schema, null);
+        var model = new DecodingRegressor(config.Options, target, config.Schema) { TargetColumn = config.TargetColumn };
         try
         {
             using var stream = new MemoryStream(contents.Weights);

@@ -11,6 +11,10 @@ public sealed record Dataset(Table Features, double[] Targets, string Name)
 
     public int RowCount => Targets.Length;
 
+    /// <summary>Name of the column the targets came from, when known (stored in model files so that prediction and
+    /// evaluation can leave it out of the features or score against it).</summary>
+    public string? TargetColumn { get; init; }
+
     private static Table Check(Table features, double[] targets, string name)
     {
         ArgumentNullException.ThrowIfNull(features);
@@ -29,7 +33,7 @@ public sealed record Dataset(Table Features, double[] Targets, string Name)
         ArgumentNullException.ThrowIfNull(rows);
         var y = new double[rows.Count];
         for (int i = 0; i < y.Length; i++) y[i] = Targets[rows[i]];
-        return new Dataset(Features.Select(rows), y, suffix is null ? Name : $"{Name} ({suffix})");
+        return new Dataset(Features.Select(rows), y, suffix is null ? Name : $"{Name} ({suffix})") { TargetColumn = TargetColumn };
     }
 
     /// <summary>
@@ -70,7 +74,7 @@ public sealed record Dataset(Table Features, double[] Targets, string Name)
         var toDrop = new List<string> { targetColumn };
         if (drop is not null) toDrop.AddRange(drop.Where(d => d != targetColumn).Distinct());
         var features = table.WithoutColumns(toDrop);
-        return new Dataset(features, y, name ?? table.Source);
+        return new Dataset(features, y, name ?? table.Source) { TargetColumn = targetColumn };
     }
 
     public override string ToString() => $"{Name}: {RowCount} rows x {Features.ColumnCount} features";

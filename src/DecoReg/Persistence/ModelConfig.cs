@@ -7,9 +7,9 @@ namespace DecoReg.Persistence;
 
 /// <summary>
 /// The JSON part of a model file: the options the model was built with (codec already fitted), the fitted target
-/// scaler and the input column schema. Together with the weights this rebuilds the exact model.
+/// scaler, the input column schema and the name of the target column (when it came from a named column). Together with the weights this rebuilds the exact model.
 /// </summary>
-public sealed record ModelConfig(RegressorOptions Options, TargetScaler Scaler, ColumnSchema Schema)
+public sealed record ModelConfig(RegressorOptions Options, TargetScaler Scaler, ColumnSchema Schema, string? TargetColumn = null)
 {
     private static readonly JsonSerializerOptions Json = new()
     {

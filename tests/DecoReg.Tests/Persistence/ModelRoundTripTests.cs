@@ -48,6 +48,24 @@ public class ModelRoundTripTests
     }
 
     [Fact]
+    public void ModelFileRemembersTheTargetColumn()
+    {
+        using var dir = new TempDir();
+        var rows = Enumerable.Range(0, 60).Select(i => new[] { (string?)(i / 10.0).ToString(System.Globalization.CultureInfo.InvariantCulture), (2 * i).ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToList();
+        var data = DecoReg.Data.Dataset.FromTable(new DecoReg.Data.Table("mem", new[] { "x", "strength" }, rows), "strength");
+        using var model = DecodingRegressor.Train(data, new RegressorOptions
+        {
+            Network = new TransformerOptions { ModelDim = 16, Heads = 2, FeedForwardDim = 32 },
+            Training = new TrainingOptions { Epochs = 1 },
+        });
+        Assert.Equal("strength", model.TargetColumn);
+        string path = Path.Combine(dir.FullPath, "t.decoreg");
+        model.Save(path);
+        using var loaded = DecodingRegressor.Load(path);
+        Assert.Equal("strength", loaded.TargetColumn);
+    }
+
+    [Fact]
     public void CorruptedTruncatedAndForeignFilesGiveClearErrors()
     {
         using var dir = new TempDir();
