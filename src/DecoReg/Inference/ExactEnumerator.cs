@@ -1,6 +1,4 @@
 using DecoReg.Model;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace DecoReg.Inference;
 
@@ -39,28 +37,24 @@ public sealed class ExactEnumerator : IDecodingStrategy
         double dropPerLevel = (1 - mass) / length;
         var g = grammar.Grammar;
         var cache = model.StartDecoding(chunk);
-        var row = Enumerable.Range(0, rows).ToArray();
+        var live = LiveSequences.Start(rows, model.BeginToken);
         var logProb = new double[rows];
-        var tokens = Enumerable.Repeat(model.BeginToken, rows).ToArray();
-        var states = new long[rows];
-        var prefixes = new int[0];
         var candidates = new List<(int Node, int Token, double LogProb)>();
         for (int t = 0; t < length; t++)
         {
-            float[] logp = DecodingSteps.NextLogProbabilities(model, grammar, cache, tokens, states);
-            var parent = new List<long>();
-            var childToken = new List<int>();
+            float[] logp = DecodingSteps.NextLogProbabilities(model, grammar, cache, live.LastTokens, live.States);
+            var parents = new List<long>();
+            var tokens = new List<int>();
             var childLogProb = new List<double>();
-            int node = 0;
-            for (int r = 0; r < rows; r++)
+            foreach (var (_, first, end) in live.RowRanges(rows))
             {
                 candidates.Clear();
                 double total = 0;
-                for (; node < row.Length && row[node] == r; node++)
+                for (int node = first; node < end; node++)
                 {
                     for (int v = 0; v < vocabulary; v++)
                     {
-                        if (!g.IsAllowed((int)states[node], v)) continue;
+                        if (!g.IsAllowed((int)live.States[node], v)) continue;
                         double lp = logProb[node] + logp[node * vocabulary + v];
                         candidates.Add((node, v, lp));
                         total += Math.Exp(lp);
@@ -68,47 +62,27 @@ public sealed class ExactEnumerator : IDecodingStrategy
                 }
                 candidates.Sort((a, b) => b.LogProb.CompareTo(a.LogProb));
                 double kept = 0;
-                int firstChild = parent.Count;
+                int firstChild = parents.Count;
                 foreach (var c in candidates)
                 {
-                    if (kept > 0 && (kept >= total - dropPerLevel || parent.Count - firstChild >= maxSequences)) break;
-                    parent.Add(c.Node);
-                    childToken.Add(c.Token);
+                    if (kept > 0 && (kept >= total - dropPerLevel || parents.Count - firstChild >= maxSequences)) break;
+                    parents.Add(c.Node);
+                    tokens.Add(c.Token);
                     childLogProb.Add(c.LogProb);
                     kept += Math.Exp(c.LogProb);
                 }
             }
-            int live = parent.Count;
-            var newPrefixes = new int[live * (t + 1)];
-            var newRow = new int[live];
-            var newStates = new long[live];
-            var newTokens = new long[live];
-            for (int c = 0; c < live; c++)
-            {
-                int i = (int)parent[c];
-                Array.Copy(prefixes, i * t, newPrefixes, c * (t + 1), t);
-                newPrefixes[c * (t + 1) + t] = childToken[c];
-                newRow[c] = row[i];
-                newStates[c] = g.Next((int)states[i], childToken[c]);
-                newTokens[c] = childToken[c];
-            }
-            prefixes = newPrefixes;
-            row = newRow;
-            states = newStates;
-            tokens = newTokens;
+            live = live.Expand(parents, tokens, g);
             logProb = childLogProb.ToArray();
-            if (t + 1 < length) DecodingSteps.SelectLive(cache, parent.ToArray());
+            if (t + 1 < length) DecodingSteps.SelectLive(cache, parents.ToArray());
         }
-        int leaf = 0;
-        for (int r = 0; r < rows; r++)
+        foreach (var (_, first, end) in live.RowRanges(rows))
         {
-            int first = leaf;
-            while (leaf < row.Length && row[leaf] == r) leaf++;
-            var probabilities = new double[leaf - first];
+            var probabilities = new double[end - first];
             double covered = 0;
             for (int j = 0; j < probabilities.Length; j++) covered += probabilities[j] = Math.Exp(logProb[first + j]);
             // Float32 softmax sums can exceed 1 by ~1e-7 when (nearly) everything is enumerated.
-            yield return new SequenceDistribution(length, prefixes.AsSpan(first * length, (leaf - first) * length).ToArray(), probabilities, Math.Min(covered, 1.0));
+            yield return live.ToDistribution(first, end, probabilities, Math.Min(covered, 1.0));
         }
     }
 }

@@ -1,6 +1,4 @@
 using DecoReg.Model;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace DecoReg.Inference;
 
@@ -32,22 +30,17 @@ public sealed class PrefixSharingSampler : IDecodingStrategy
     private IEnumerable<SequenceDistribution> DecodeChunk(EncoderDecoder model, GrammarTensors grammar, InputBatch chunk, int rows, Random rng)
     {
         int length = model.NumberLength, vocabulary = model.NumberVocabulary, s = options.Samples;
-        var g = grammar.Grammar;
         var cache = model.StartDecoding(chunk);
-        // Live nodes, grouped by row in row order.
-        var row = Enumerable.Range(0, rows).ToArray();
+        var live = LiveSequences.Start(rows, model.BeginToken);
         var count = Enumerable.Repeat(s, rows).ToArray();
-        var tokens = Enumerable.Repeat(model.BeginToken, rows).ToArray();
-        var states = new long[rows];
-        var prefixes = new int[0];
         var split = new int[vocabulary];
         for (int t = 0; t < length; t++)
         {
-            float[] probs = DecodingSteps.NextProbabilities(model, grammar, cache, tokens, states, options.Temperature);
-            var parent = new List<long>();
-            var childToken = new List<int>();
-            var childCount = new List<int>();
-            for (int i = 0; i < row.Length; i++)
+            float[] probs = DecodingSteps.NextProbabilities(model, grammar, cache, live.LastTokens, live.States, options.Temperature);
+            var parents = new List<long>();
+            var tokens = new List<int>();
+            var counts = new List<int>();
+            for (int i = 0; i < live.Count; i++)
             {
                 var p = probs.AsSpan(i * vocabulary, vocabulary);
                 TokenDraw.Truncate(p, options.TopK, options.TopP);
@@ -55,41 +48,21 @@ public sealed class PrefixSharingSampler : IDecodingStrategy
                 for (int v = 0; v < vocabulary; v++)
                 {
                     if (split[v] == 0) continue;
-                    parent.Add(i);
-                    childToken.Add(v);
-                    childCount.Add(split[v]);
+                    parents.Add(i);
+                    tokens.Add(v);
+                    counts.Add(split[v]);
                 }
             }
-            int live = parent.Count;
-            var newPrefixes = new int[live * (t + 1)];
-            var newRow = new int[live];
-            var newStates = new long[live];
-            var newTokens = new long[live];
-            for (int c = 0; c < live; c++)
-            {
-                int i = (int)parent[c];
-                Array.Copy(prefixes, i * t, newPrefixes, c * (t + 1), t);
-                newPrefixes[c * (t + 1) + t] = childToken[c];
-                newRow[c] = row[i];
-                newStates[c] = g.Next((int)states[i], childToken[c]);
-                newTokens[c] = childToken[c];
-            }
-            prefixes = newPrefixes;
-            row = newRow;
-            states = newStates;
-            tokens = newTokens;
-            count = childCount.ToArray();
-            if (t + 1 < length) DecodingSteps.SelectLive(cache, parent.ToArray());
+            live = live.Expand(parents, tokens, grammar.Grammar);
+            count = counts.ToArray();
+            if (t + 1 < length) DecodingSteps.SelectLive(cache, parents.ToArray());
         }
-        // Leaves are distinct complete sequences; group them by row.
-        int leaf = 0;
-        for (int r = 0; r < rows; r++)
+        // Leaves are distinct complete sequences; their frequencies are count / S.
+        foreach (var (_, first, end) in live.RowRanges(rows))
         {
-            int first = leaf;
-            while (leaf < row.Length && row[leaf] == r) leaf++;
-            var probabilities = new double[leaf - first];
+            var probabilities = new double[end - first];
             for (int j = 0; j < probabilities.Length; j++) probabilities[j] = (double)count[first + j] / s;
-            yield return new SequenceDistribution(length, prefixes.AsSpan(first * length, (leaf - first) * length).ToArray(), probabilities, 1.0);
+            yield return live.ToDistribution(first, end, probabilities, 1.0);
         }
     }
 }
