@@ -46,16 +46,9 @@ public sealed class EncoderDecoder : nn.Module
     /// <summary>The decoder input token that starts every number.</summary>
     public long BeginToken => NumberVocabulary;
 
-    /// <summary>Encoder states [batch, length, d].</summary>
-    public Tensor Encode(InputBatch input, out Tensor? memoryMask)
-    {
-        using var scope = torch.NewDisposeScope();
-        memoryMask = input.Padding is null ? null : input.Padding.logical_not().unsqueeze(1).unsqueeze(1);
-        var x = embedding.call(input);
-        foreach (var layer in encoder) x = layer.Forward(x, memoryMask);
-        memoryMask?.MoveToOuterDisposeScope();
-        return encoderNorm.call(x).MoveToOuterDisposeScope();
-    }
+    /// <summary>Encoder states [batch, length, d] (the same forward pass as <see cref="TabularEncoder"/>).</summary>
+    public Tensor Encode(InputBatch input, out Tensor? memoryMask) =>
+        TabularEncoder.Run(embedding, encoder, encoderNorm, input, out memoryMask);
 
     /// <summary>
     /// Teacher-forced logits [batch, length, vocabulary] for complete target sequences [batch, length]: position i

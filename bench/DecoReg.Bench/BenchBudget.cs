@@ -1,0 +1,22 @@
+namespace DecoReg.Bench;
+
+/// <summary>
+/// The fixed budget every training run of a benchmark gets: maximum epochs, a wall-clock limit per training (the
+/// <see cref="Training.TrainingOptions.TimeLimit"/>; LightGBM gets <see cref="BoostingRounds"/> instead), the
+/// early-stopping patience and the seed of weights, shuffling and the validation hold-out. Chosen before looking
+/// at any test split; written into every report.
+/// </summary>
+public sealed record BenchBudget
+{
+    public int Epochs { get; init; } = 300;
+    public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(120);
+    public int Patience { get; init; } = 30;
+    public int BoostingRounds { get; init; } = 2000;
+    public int Seed { get; init; }
+
+    /// <summary>The default budget of a real run.</summary>
+    public static BenchBudget Default { get; } = new();
+
+    /// <summary>The <c>--quick</c> budget (CI): a few epochs, seconds per training.</summary>
+    public static BenchBudget Quick { get; } = new() { Epochs = 4, TimeLimit = TimeSpan.FromSeconds(20), Patience = 4, BoostingRounds = 100 };
+}

@@ -1,0 +1,206 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ScottPlot;
+
+namespace DecoReg.Bench;
+
+/// <summary>
+/// Writes a suite's results: <c>&lt;suite&gt;.md</c> (per data set: mean ± s.e. over splits of every metric, with the
+/// published UCI numbers beside ours), <c>&lt;suite&gt;.json</c> (the same summaries plus every run) and
+/// <c>&lt;suite&gt;.png</c> (NLL and RMSE per data set and method, with s.e. bars), all with the command, machine,
+/// date, budget and seeds.
+/// </summary>
+public static class BenchReport
+{
+    /// <summary>Aggregates per (data set, method) over the successful splits, in run order.</summary>
+    public static IReadOnlyList<(string Dataset, string Method, IReadOnlyDictionary<string, Summary> Metrics, int Failed)> Aggregate(IEnumerable<RunResult> results)
+    {
+        var list = new List<(string, string, IReadOnlyDictionary<string, Summary>, int)>();
+        foreach (var group in results.GroupBy(r => (r.Dataset, r.Method)))
+        {
+            var ok = group.Where(r => r.Error is null).ToArray();
+            var metrics = new Dictionary<string, Summary>
+            {
+                ["rmse"] = Summary.Of(ok.Select(r => r.Rmse).ToArray()),
+                ["nll"] = Summary.Of(ok.Select(r => r.Nll).ToArray()),
+                ["crps"] = Summary.Of(ok.Select(r => r.Crps).ToArray()),
+                ["coverage90"] = Summary.Of(ok.Select(r => r.Coverage90).ToArray()),
+                ["train_seconds"] = Summary.Of(ok.Select(r => r.TrainSeconds).ToArray()),
+                ["predict_seconds"] = Summary.Of(ok.Select(r => r.PredictSeconds).ToArray()),
+            };
+            list.Add((group.Key.Dataset, group.Key.Method, metrics, group.Count() - ok.Length));
+        }
+        return list;
+    }
+
+    public static void Write(BenchRequest request, IReadOnlyList<RunResult> results, DateTimeOffset started)
+    {
+        Directory.CreateDirectory(request.OutDir);
+        string stem = Path.Combine(request.OutDir, request.Suite);
+        var summary = Aggregate(results);
+        File.WriteAllText(stem + ".md", Markdown(request, results, summary, started));
+        File.WriteAllText(stem + ".json", Json(request, results, summary, started));
+        if (summary.Count > 0) Plot(request, summary, stem + ".png");
+    }
+
+    public static string Machine()
+    {
+        string cpu = "";
+        try
+        {
+            if (File.Exists("/proc/cpuinfo"))
+                cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "";
+        }
+        catch (IOException) { }
+        return $"{Environment.ProcessorCount} cores{(cpu.Length > 0 ? $" ({cpu})" : "")}, no GPU, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}";
+    }
+
+    private static string Budget(BenchRequest r)
+    {
+        var b = r.Budget;
+        return FormattableString.Invariant(
+            $"neural methods: at most {b.Epochs} epochs and {b.TimeLimit.TotalSeconds:0} s of training each, early stopping patience {b.Patience} on the seeded 10 % inner validation split (best weights restored); LightGBM: at most {b.BoostingRounds} rounds; seed {b.Seed}");
+    }
+
+    private static string Markdown(BenchRequest request, IReadOnlyList<RunResult> results,
+        IReadOnlyList<(string Dataset, string Method, IReadOnlyDictionary<string, Summary> Metrics, int Failed)> summary, DateTimeOffset started)
+    {
+        var sb = new StringBuilder();
+        var ci = CultureInfo.InvariantCulture;
+        sb.AppendLine($"# Benchmark: {request.Suite}{(request.Quick ? " (quick)" : "")}").AppendLine();
+        sb.AppendLine($"- command: `{request.Command}`");
+        sb.AppendLine($"- machine: {Machine()}");
+        sb.AppendLine($"- started: {started.ToString("yyyy-MM-dd HH:mm", ci)} UTC; last update {DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm", ci)} UTC; {results.Count} runs");
+        sb.AppendLine($"- budget: {Budget(request)}");
+        if (request.Suite == "uci")
+            sb.AppendLine("- splits: the standard published UCI train/test index files, splits 0.." + (request.Splits - 1));
+        else
+            sb.AppendLine($"- splits: seeded 80/20 shuffle (Splits.TrainValid, test fraction {BenchSuites.TabularTestFraction}), seed {BenchSuites.TabularSeed} + split number (split 0: seed {BenchSuites.TabularSeed})");
+        sb.AppendLine("- metrics: mean ± standard error over splits (s.e. = sample sd / √n; none with one split). RMSE of the predictive mean; NLL = mean −log p(y) per test point in target units (exact density: teacher-forced for DecoReg, closed form for Gaussian/MDN/LightGBM, p/bin width for the histogram); CRPS of the predictive distribution; coverage of the central 90 % interval; wall-clock seconds to train (incl. featurizing) and to predict + score the test set.");
+        sb.AppendLine("- methods (fixed hyper-parameters, chosen before any run; only early stopping uses data, the inner validation split):");
+        foreach (var m in request.Methods) sb.AppendLine($"  - `{m}`: {BenchMethods.Descriptions[m]}");
+        sb.AppendLine("- Gaussian, MDN and LightGBM predictions are discretized onto 2,048 equal bins over ±6σ of every component (exact CDF at the bin edges) for CRPS, mean and intervals; their NLL is the exact closed form.");
+        sb.AppendLine();
+
+        foreach (var dataset in summary.Select(s => s.Dataset).Distinct())
+        {
+            var rows = summary.Where(s => s.Dataset == dataset).ToArray();
+            var any = results.First(r => r.Dataset == dataset);
+            sb.AppendLine($"## {dataset}").AppendLine();
+            sb.AppendLine($"{any.TrainRows} training rows (incl. the 10 % validation hold-out), {any.TestRows} test rows per split.").AppendLine();
+            sb.AppendLine("| method | splits | RMSE | NLL | CRPS | 90 % coverage | train s | predict s |");
+            sb.AppendLine("|---|---|---|---|---|---|---|---|");
+            foreach (var (_, method, m, failed) in rows)
+            {
+                string splits = m["rmse"].Count.ToString(ci) + (failed > 0 ? $" (+{failed} failed)" : "");
+                sb.AppendLine($"| {method} | {splits} | {m["rmse"].Format()} | {m["nll"].Format()} | {m["crps"].Format()} | {m["coverage90"].Format()} | {m["train_seconds"].Format(1)} | {m["predict_seconds"].Format(1)} |");
+            }
+            if (request.Suite == "uci" && PublishedResults.Uci.TryGetValue(dataset, out var published))
+                foreach (var p in published)
+                    sb.AppendLine(FormattableString.Invariant($"| *published: {p.Method}* | 20 | {p.Rmse:F2} | {p.Nll:F2} | — | — | — | — |"));
+            sb.AppendLine();
+            foreach (var failure in results.Where(r => r.Dataset == dataset && r.Error is not null))
+                sb.AppendLine($"- {failure.Method} split {failure.Split} failed: {failure.Error}");
+        }
+        sb.AppendLine($"![NLL and RMSE per data set]({request.Suite}.png)");
+        return sb.ToString();
+    }
+
+    private static JsonNode? Number(double v) => double.IsFinite(v) ? JsonValue.Create(v) : null;
+
+    private static string Json(BenchRequest request, IReadOnlyList<RunResult> results,
+        IReadOnlyList<(string Dataset, string Method, IReadOnlyDictionary<string, Summary> Metrics, int Failed)> summary, DateTimeOffset started)
+    {
+        var b = request.Budget;
+        var root = new JsonObject
+        {
+            ["suite"] = request.Suite,
+            ["quick"] = request.Quick,
+            ["command"] = request.Command,
+            ["machine"] = Machine(),
+            ["cores"] = Environment.ProcessorCount,
+            ["started_utc"] = started.ToString("O", CultureInfo.InvariantCulture),
+            ["updated_utc"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
+            ["budget"] = new JsonObject
+            {
+                ["epochs"] = b.Epochs, ["time_limit_seconds"] = b.TimeLimit.TotalSeconds, ["patience"] = b.Patience,
+                ["boosting_rounds"] = b.BoostingRounds, ["seed"] = b.Seed, ["validation_fraction"] = 0.1,
+            },
+            ["split_seed"] = request.Suite == "tabular" ? BenchSuites.TabularSeed : null,
+            ["methods"] = new JsonObject(request.Methods.Select(m => KeyValuePair.Create(m, (JsonNode?)BenchMethods.Descriptions[m]))),
+            ["summary"] = new JsonArray(summary.Select(s => (JsonNode)new JsonObject
+            {
+                ["dataset"] = s.Dataset,
+                ["method"] = s.Method,
+                ["failed"] = s.Failed,
+                ["metrics"] = new JsonObject(s.Metrics.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)new JsonObject
+                {
+                    ["mean"] = Number(kv.Value.Mean), ["stderr"] = Number(kv.Value.StdErr), ["n"] = kv.Value.Count,
+                }))),
+            }).ToArray()),
+            ["runs"] = new JsonArray(results.Select(r => (JsonNode)new JsonObject
+            {
+                ["dataset"] = r.Dataset, ["split"] = r.Split, ["method"] = r.Method,
+                ["train_rows"] = r.TrainRows, ["test_rows"] = r.TestRows,
+                ["rmse"] = Number(r.Rmse), ["nll"] = Number(r.Nll), ["crps"] = Number(r.Crps), ["coverage90"] = Number(r.Coverage90),
+                ["train_seconds"] = r.TrainSeconds, ["predict_seconds"] = r.PredictSeconds,
+                ["epochs"] = r.Epochs, ["stop_reason"] = r.StopReason, ["error"] = r.Error,
+            }).ToArray()),
+        };
+        if (request.Suite == "uci")
+            root["published"] = new JsonObject(PublishedResults.Uci.Select(kv => KeyValuePair.Create(kv.Key,
+                (JsonNode?)new JsonArray(kv.Value.Select(p => (JsonNode)new JsonObject { ["method"] = p.Method, ["rmse"] = p.Rmse, ["nll"] = p.Nll }).ToArray()))));
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    /// <summary>Two panels: NLL (target units), and RMSE relative to the best method on each data set; s.e. bars.</summary>
+    private static void Plot(BenchRequest request,
+        IReadOnlyList<(string Dataset, string Method, IReadOnlyDictionary<string, Summary> Metrics, int Failed)> summary, string path)
+    {
+        var datasets = summary.Select(s => s.Dataset).Distinct().ToArray();
+        var methods = request.Methods.Where(m => summary.Any(s => s.Method == m)).ToArray();
+        var palette = new ScottPlot.Palettes.Category10();
+        var multiplot = new Multiplot();
+        multiplot.AddPlots(2);
+        for (int panel = 0; panel < 2; panel++)
+        {
+            var plot = multiplot.GetPlot(panel);
+            var bars = new List<Bar>();
+            double groupWidth = 0.8, barWidth = groupWidth / methods.Length;
+            for (int d = 0; d < datasets.Length; d++)
+            {
+                var rows = summary.Where(s => s.Dataset == datasets[d]).ToArray();
+                double bestRmse = rows.Select(s => s.Metrics["rmse"].Mean).Where(double.IsFinite).DefaultIfEmpty(1).Min();
+                for (int m = 0; m < methods.Length; m++)
+                {
+                    var row = rows.FirstOrDefault(s => s.Method == methods[m]);
+                    if (row.Metrics is null) continue;
+                    var s = row.Metrics[panel == 0 ? "nll" : "rmse"];
+                    double scale = panel == 0 ? 1 : 1 / (bestRmse > 0 ? bestRmse : 1);
+                    if (!double.IsFinite(s.Mean)) continue;
+                    bars.Add(new Bar
+                    {
+                        Position = d - groupWidth / 2 + barWidth * (m + 0.5),
+                        Value = s.Mean * scale,
+                        Error = double.IsFinite(s.StdErr) ? s.StdErr * scale : 0,
+                        Size = barWidth * 0.9,
+                        FillColor = palette.GetColor(m),
+                    });
+                }
+            }
+            plot.Add.Bars(bars);
+            plot.Axes.Bottom.SetTicks(Enumerable.Range(0, datasets.Length).Select(i => (double)i).ToArray(), datasets);
+            plot.Axes.Left.Label.Text = panel == 0 ? "NLL per test point (lower is better)" : "RMSE / best RMSE on the data set";
+            plot.Title(panel == 0
+                ? $"{request.Suite}: negative log-likelihood (mean ± s.e. over splits)"
+                : $"{request.Suite}: RMSE relative to the best method (1 = best)");
+            for (int m = 0; m < methods.Length; m++)
+                plot.Legend.ManualItems.Add(new LegendItem { LabelText = methods[m], FillColor = palette.GetColor(m) });
+            plot.ShowLegend(Alignment.UpperRight);
+        }
+        multiplot.SavePng(path, Math.Max(900, 160 * datasets.Length * Math.Max(1, methods.Length) / 3), 900);
+    }
+}

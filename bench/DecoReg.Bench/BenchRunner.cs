@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using DecoReg.Evaluation;
+
+namespace DecoReg.Bench;
+
+/// <summary>What to run: a suite, its data sets, how many splits, which methods, the budget and where reports go.</summary>
+public sealed record BenchRequest
+{
+    public required string Suite { get; init; }
+    public required string DataRoot { get; init; }
+    /// <summary>Data sets to run; null = the suite's defaults (all, or the quick ones).</summary>
+    public IReadOnlyList<string>? Datasets { get; init; }
+    public int Splits { get; init; } = 5;
+    public IReadOnlyList<string> Methods { get; init; } = BenchMethods.Names;
+    public required string OutDir { get; init; }
+    public bool Quick { get; init; }
+    public BenchBudget Budget { get; init; } = BenchBudget.Default;
+    /// <summary>The command line, written into the report.</summary>
+    public string Command { get; init; } = "";
+}
+
+/// <summary>The scores of one method on one split (NaN metrics and an <see cref="Error"/> when it failed).</summary>
+public sealed record RunResult(
+    string Dataset, int Split, string Method, int TrainRows, int TestRows,
+    double Rmse, double Nll, double Crps, double Coverage90,
+    double TrainSeconds, double PredictSeconds, int Epochs, string StopReason, string? Error = null);
+
+/// <summary>
+/// Runs a suite: for every data set, split and method, trains on the split's training rows (each method holds out the
+/// same seeded 10 % for early stopping), predicts the test rows, and scores RMSE (of the predictive mean), NLL (mean
+/// −log density of the test target, target units), CRPS and the coverage of the central 90 % interval, with the
+/// training and prediction wall-clock seconds. Writes the reports after every finished run, so an interrupted run
+/// still leaves its results.
+/// </summary>
+public static class BenchRunner
+{
+    public static IReadOnlyList<RunResult> Run(BenchRequest request, Action<string>? log = null, CancellationToken cancellation = default)
+    {
+        BenchMethods.Check(request.Methods);
+        if (request.Splits < 1) throw new DecoRegException($"--splits must be at least 1 (got {request.Splits})");
+        var names = request.Datasets ?? (request.Quick ? BenchSuites.QuickDatasets(request.Suite) : null);
+        var datasets = BenchSuites.Resolve(request.Suite, request.DataRoot, names);
+        var results = new List<RunResult>();
+        var started = DateTimeOffset.UtcNow;
+        foreach (var set in datasets)
+        {
+            int splits = Math.Min(request.Splits, set.AvailableSplits);
+            for (int split = 0; split < splits; split++)
+            {
+                var (train, test) = set.LoadSplit(split);
+                foreach (var method in request.Methods)
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    var result = RunOne(set.Name, split, method, train, test, request.Budget);
+                    results.Add(result);
+                    log?.Invoke(result.Error is null
+                        ? FormattableString.Invariant($"{set.Name} split {split} {method}: RMSE {result.Rmse:G4}, NLL {result.Nll:G4}, CRPS {result.Crps:G4}, cov90 {result.Coverage90:F2}, train {result.TrainSeconds:F1}s ({result.Epochs} epochs), predict {result.PredictSeconds:F1}s")
+                        : $"{set.Name} split {split} {method}: FAILED: {result.Error}");
+                    BenchReport.Write(request, results, started);
+                }
+            }
+        }
+        BenchReport.Write(request, results, started);
+        return results;
+    }
+
+    /// <summary>Trains and scores one method on one split; a failure is recorded, not thrown.</summary>
+    public static RunResult RunOne(string dataset, int split, string method, Data.Dataset train, Data.Dataset test, BenchBudget budget)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            using var model = BenchMethods.Train(method, train, budget);
+            double trainSeconds = clock.Elapsed.TotalSeconds;
+            clock.Restart();
+            var predictions = model.Predict(test.Features);
+            var logLikelihoods = model.LogLikelihood(test);
+            double predictSeconds = clock.Elapsed.TotalSeconds;
+            var metrics = RegressionMetrics.Compute(predictions, test.Targets, logLikelihoods, [0.9]);
+            var report = model.TrainingReport;
+            return new RunResult(dataset, split, method, train.RowCount, test.RowCount, metrics.Rmse, metrics.Nll, metrics.Crps,
+                metrics.Coverage[0.9], trainSeconds, predictSeconds, report?.History.Count ?? 0, report?.StopReason ?? "", null);
+        }
+        catch (Exception e) when (e is DecoRegException or ArgumentException or InvalidOperationException)
+        {
+            return new RunResult(dataset, split, method, train.RowCount, test.RowCount, double.NaN, double.NaN, double.NaN, double.NaN,
+                clock.Elapsed.TotalSeconds, 0, 0, "", e.Message);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System.ComponentModel;
+using DecoReg.Bench;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace DecoReg.Cli.Commands;
+
+/// <summary>
+/// <c>decoreg bench</c>: runs a benchmark suite (DecoReg against baseline heads on the same encoder and LightGBM)
+/// and writes <c>&lt;suite&gt;.md</c>, <c>.json</c> and <c>.png</c> into the output folder after every run.
+/// </summary>
+public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--suite <SUITE>")]
+        [Description("uci (7 UCI sets, published splits) or tabular (4 mixed-type tables, seeded 80/20 split).")]
+        public string Suite { get; init; } = "";
+
+        [CommandOption("--datasets <LIST>")]
+        [Description("Comma-separated data sets (default: all of the suite; with --quick: one small set).")]
+        public string? Datasets { get; init; }
+
+        [CommandOption("--splits <N>")]
+        [Description("Splits per data set (default 5; 1 with --quick).")]
+        public int? Splits { get; init; }
+
+        [CommandOption("--methods <LIST>")]
+        [Description("Comma-separated: decoreg-normalized, decoreg-ieee, gaussian, histogram, mdn, lightgbm (default: all).")]
+        public string? Methods { get; init; }
+
+        [CommandOption("--out <DIR>")]
+        [Description("Folder for the reports (default bench/results).")]
+        public string Out { get; init; } = Path.Combine("bench", "results");
+
+        [CommandOption("--quick")]
+        [Description("One split, a few epochs, one small data set: a smoke run (what CI runs).")]
+        public bool Quick { get; init; }
+
+        [CommandOption("--data <DIR>")]
+        [Description("The shared datasets folder holding uci/ and tabular/ (default: DECOREG_DATASETS or shared/datasets above the working directory).")]
+        public string? Data { get; init; }
+
+        [CommandOption("--epochs <N>")]
+        [Description("Override the maximum epochs per training (default 300; 4 with --quick).")]
+        public int? Epochs { get; init; }
+
+        [CommandOption("--time-limit <SECONDS>")]
+        [Description("Override the wall-clock limit per training (default 120; 20 with --quick).")]
+        public double? TimeLimit { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (!BenchSuites.Names.Contains(Suite))
+                return ValidationResult.Error($"--suite must be one of: {string.Join(", ", BenchSuites.Names)}");
+            if (Splits is < 1) return ValidationResult.Error("--splits must be at least 1");
+            if (Epochs is < 1) return ValidationResult.Error("--epochs must be at least 1");
+            if (TimeLimit is not null && !(TimeLimit > 0)) return ValidationResult.Error("--time-limit must be positive");
+            return ValidationResult.Success();
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(context);
+        static string[]? List(string? s) =>
+            s is null ? null : s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var budget = settings.Quick ? BenchBudget.Quick : BenchBudget.Default;
+        if (settings.Epochs is { } e) budget = budget with { Epochs = e };
+        if (settings.TimeLimit is { } t) budget = budget with { TimeLimit = TimeSpan.FromSeconds(t) };
+        var methods = List(settings.Methods) ?? BenchMethods.Names.ToArray();
+        BenchMethods.Check(methods);
+        var request = new BenchRequest
+        {
+            Suite = settings.Suite,
+            DataRoot = BenchSuites.FindDataRoot(settings.Data),
+            Datasets = List(settings.Datasets),
+            Splits = settings.Splits ?? (settings.Quick ? 1 : 5),
+            Methods = methods,
+            OutDir = settings.Out,
+            Quick = settings.Quick,
+            Budget = budget,
+            Command = "decoreg " + string.Join(" ", context.Arguments),
+        };
+        BenchRunner.Run(request, line => console.WriteLine(line), cancellationToken);
+        console.WriteLine($"reports: {Path.Combine(request.OutDir, request.Suite)}.md / .json / .png");
+        return ErrorHandling.Ok;
+    }
+}

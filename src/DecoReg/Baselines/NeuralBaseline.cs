@@ -1,0 +1,197 @@
+using DecoReg.Data;
+using DecoReg.Inference;
+using DecoReg.Inputs;
+using DecoReg.Model;
+using DecoReg.Training;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace DecoReg.Baselines;
+
+/// <summary>
+/// The network every baseline head shares: the decoding regressor's encoder (<see cref="TabularEncoder"/> over a
+/// <see cref="TabularEmbedding"/>), mean-pooled over the column tokens, then a two-layer MLP (Linear → GELU →
+/// Linear) with as many outputs as the head needs.
+/// </summary>
+public sealed class PooledHeadNetwork : nn.Module<InputBatch, Tensor>
+{
+    private readonly TabularEncoder encoder;
+    private readonly Linear hidden;
+    private readonly Linear output;
+
+    public PooledHeadNetwork(TabularEncoder encoder, int hiddenUnits, int outputs) : base(nameof(PooledHeadNetwork))
+    {
+        this.encoder = encoder;
+        hidden = nn.Linear(encoder.Options.ModelDim, hiddenUnits);
+        output = nn.Linear(hiddenUnits, outputs);
+        Outputs = outputs;
+        RegisterComponents();
+    }
+
+    public int Outputs { get; }
+
+    /// <summary>Head outputs [batch, outputs].</summary>
+    public override Tensor forward(InputBatch input)
+    {
+        using var scope = torch.NewDisposeScope();
+        var pooled = encoder.Pool(input);
+        return output.call(nn.functional.gelu(hidden.call(pooled))).MoveToOuterDisposeScope();
+    }
+}
+
+/// <summary>
+/// Shared machinery of the neural baseline heads: featurizing rows exactly as the decoding regressor does
+/// (<see cref="TabularFeaturizer"/> over an inferred <see cref="ColumnSchema"/>), standardizing the target
+/// (z = (y − mean)/std of the training targets), training with the shared <see cref="Trainer"/> and the same
+/// seeded validation hold-out as <see cref="DecodingRegressor.Train"/>, and batched inference. A head only
+/// says how many outputs it needs, its loss on z, and how its outputs become a <see cref="Distribution"/> and a
+/// log-density — both in z; this class maps them to target units (y = mean + std·z, log-Jacobian −log std).
+/// </summary>
+public abstract class NeuralBaseline : ITrainable, IBaseline
+{
+    private PooledHeadNetwork? network;
+    private TabularFeaturizer? featurizer;
+
+    protected NeuralBaseline(BaselineOptions options)
+    {
+        options.Validate();
+        Options = options;
+    }
+
+    public abstract string Name { get; }
+    public BaselineOptions Options { get; }
+    public TrainingReport? TrainingReport { get; private set; }
+
+    /// <summary>Mean and standard deviation of the training targets (the z-scaling).</summary>
+    public double TargetMean { get; private set; }
+    public double TargetStd { get; private set; } = 1;
+
+    public nn.Module Module => network ?? throw new InvalidOperationException("the head is not built yet");
+
+    /// <summary>Number of raw outputs the head needs.</summary>
+    protected abstract int Outputs { get; }
+
+    /// <summary>Called once with the scaled training targets before training (e.g. to fix histogram bins).</summary>
+    protected virtual void FitTargets(double[] z) { }
+
+    /// <summary>Mean loss of head outputs [batch, outputs] against scaled targets z [batch] (float32).</summary>
+    protected abstract Tensor HeadLoss(Tensor outputs, Tensor z);
+
+    /// <summary>The predictive distribution in z units from one row's outputs.</summary>
+    protected abstract Distribution ToDistribution(ReadOnlySpan<double> outputs);
+
+    /// <summary>log density in z units at z from one row's outputs.</summary>
+    protected abstract double LogDensity(ReadOnlySpan<double> outputs, double z);
+
+    public Tensor Loss(TrainingBatch batch)
+    {
+        using var scope = torch.NewDisposeScope();
+        return HeadLoss(network!.call(batch.Inputs), batch.Targets[0]).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Fits the head. Without <paramref name="validation"/>, holds out the seeded validation fraction.</summary>
+    protected void Fit(Dataset train, Dataset? validation, IProgress<TrainingProgress>? progress, CancellationToken cancellation)
+    {
+        var training = Options.Training;
+        if (Options.Threads > 0) torch.set_num_threads(Options.Threads);
+        if (validation is null)
+        {
+            if (train.RowCount < 10)
+                throw new DecoRegException($"{train.Name}: {train.RowCount} rows are too few to hold out a validation set; give at least 10 rows or a validation set");
+            (train, validation) = Splits.TrainValid(train, training.ValidationFraction, training.Seed);
+        }
+        if (train.RowCount == 0) throw new DecoRegException($"{train.Name}: no training rows");
+        var y = train.Targets;
+        TargetMean = y.Average();
+        double variance = y.Sum(v => (v - TargetMean) * (v - TargetMean)) / y.Length;
+        TargetStd = variance > 0 && double.IsFinite(variance) ? Math.Sqrt(variance) : Math.Max(1.0, Math.Abs(TargetMean));
+        FitTargets(y.Select(Scale).ToArray());
+
+        featurizer = new TabularFeaturizer(ColumnSchema.Infer(train.Features));
+        torch.manual_seed(training.Seed);
+        var encoder = new TabularEncoder(new TabularEmbedding(featurizer.VocabularySize, featurizer.ColumnCount, Options.Network.ModelDim), Options.Network);
+        int hiddenUnits = Options.HeadHidden > 0 ? Options.HeadHidden : Options.Network.ModelDim;
+        network = new PooledHeadNetwork(encoder, hiddenUnits, Outputs);
+        using var trainSet = ToTrainingSet(train);
+        using var validSet = ToTrainingSet(validation);
+        TrainingReport = Trainer.Train(this, trainSet, validSet, training, progress, cancellation);
+        network.eval();
+    }
+
+    public IReadOnlyList<Distribution> Predict(Table features)
+    {
+        var outputs = RawOutputs(features);
+        var result = new Distribution[features.RowCount];
+        for (int i = 0; i < result.Length; i++)
+            result[i] = ToTargetUnits(ToDistribution(outputs.AsSpan(i * Outputs, Outputs)));
+        return result;
+    }
+
+    public double[] LogLikelihood(Dataset data)
+    {
+        var outputs = RawOutputs(data.Features);
+        var result = new double[data.RowCount];
+        double logStd = Math.Log(TargetStd);
+        for (int i = 0; i < result.Length; i++)
+            result[i] = LogDensity(outputs.AsSpan(i * Outputs, Outputs), Scale(data.Targets[i])) - logStd;
+        return result;
+    }
+
+    /// <summary>Raw head outputs for every row, row-major [rows × outputs].</summary>
+    protected double[] RawOutputs(Table features)
+    {
+        var net = network ?? throw new InvalidOperationException($"{Name}: the head is not trained");
+        net.eval();
+        using var inference = torch.inference_mode();
+        using var scope = torch.NewDisposeScope();
+        using var inputs = Featurize(features);
+        var result = new double[(long)features.RowCount * Outputs];
+        const int batch = 2048;
+        for (int start = 0; start < features.RowCount; start += batch)
+        {
+            using var inner = torch.NewDisposeScope();
+            int count = Math.Min(batch, features.RowCount - start);
+            var rows = inputs.Select(torch.arange(start, start + count, ScalarType.Int64));
+            var o = net.call(rows).to_type(ScalarType.Float64).data<double>().ToArray();
+            Array.Copy(o, 0, result, (long)start * Outputs, o.Length);
+        }
+        return result;
+    }
+
+    protected double Scale(double y) => (y - TargetMean) / TargetStd;
+
+    private Distribution ToTargetUnits(Distribution z)
+    {
+        int n = z.Count;
+        var values = new double[n];
+        var lows = new double[n];
+        var highs = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            values[i] = TargetMean + TargetStd * z.Values[i];
+            lows[i] = TargetMean + TargetStd * z.BinLows[i];
+            highs[i] = TargetMean + TargetStd * z.BinHighs[i];
+        }
+        return new Distribution(values, z.Probabilities.ToArray(), lows, highs, z.CoveredMass);
+    }
+
+    private InputBatch Featurize(Table features)
+    {
+        var encoded = featurizer!.Encode(features);
+        var shape = new long[] { encoded.Rows, encoded.Columns };
+        return new InputBatch(torch.tensor(encoded.Tokens, shape), torch.tensor(encoded.Values, shape));
+    }
+
+    private TrainingSet ToTrainingSet(Dataset data)
+    {
+        var z = data.Targets.Select(v => (float)Scale(v)).ToArray();
+        return new TrainingSet(Featurize(data.Features), torch.tensor(z));
+    }
+
+    public void Dispose()
+    {
+        network?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,50 @@
+using System.Text.Json;
+using DecoReg.Cli;
+using DecoReg.Tests.Data;
+
+namespace DecoReg.Tests.Bench;
+
+public class QuickRunTests
+{
+    [Fact]
+    public void QuickUciRun_OnYacht_WritesMarkdownJsonAndPlot()
+    {
+        using var dir = new TempDir();
+        var @out = new StringWriter();
+        var err = new StringWriter();
+        int code = DecoRegApp.Run(
+            ["bench", "--suite", "uci", "--quick", "--datasets", "yacht", "--epochs", "2", "--out", dir.FullPath, "--data", TestData.SharedDatasets],
+            @out, err);
+        Assert.True(code == 0, $"exit {code}\n{@out}\n{err}");
+
+        string md = File.ReadAllText(Path.Combine(dir.FullPath, "uci.md"));
+        Assert.Contains("## yacht", md);
+        Assert.Contains("*published: NGBoost*", md);
+        foreach (var method in DecoReg.Bench.BenchMethods.Names) Assert.Contains($"| {method} | 1 |", md);
+        Assert.True(new FileInfo(Path.Combine(dir.FullPath, "uci.png")).Length > 1000);
+
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.FullPath, "uci.json")));
+        var runs = json.RootElement.GetProperty("runs").EnumerateArray().ToArray();
+        Assert.Equal(6, runs.Length);
+        foreach (var run in runs)
+        {
+            Assert.Equal(JsonValueKind.Null, run.GetProperty("error").ValueKind);
+            Assert.True(run.GetProperty("rmse").GetDouble() > 0);
+            Assert.True(double.IsFinite(run.GetProperty("nll").GetDouble()));
+            Assert.InRange(run.GetProperty("coverage90").GetDouble(), 0, 1);
+        }
+        Assert.Equal(2, json.RootElement.GetProperty("budget").GetProperty("epochs").GetInt32());
+    }
+
+    [Fact]
+    public void UnknownDatasetOrMethod_IsAUserError()
+    {
+        var err = new StringWriter();
+        Assert.Equal(2, DecoRegApp.Run(["bench", "--suite", "uci", "--datasets", "nope", "--data", TestData.SharedDatasets], new StringWriter(), err));
+        Assert.Contains("no data set 'nope'", err.ToString());
+        err = new StringWriter();
+        Assert.Equal(2, DecoRegApp.Run(["bench", "--suite", "uci", "--methods", "xgboost", "--data", TestData.SharedDatasets], new StringWriter(), err));
+        Assert.Contains("unknown method 'xgboost'", err.ToString());
+        Assert.Equal(2, DecoRegApp.Run(["bench", "--suite", "nope"], new StringWriter(), new StringWriter()));
+    }
+}
