@@ -20,7 +20,7 @@ public static class BenchMethods
     /// <summary>One line per method for the report.</summary>
     public static IReadOnlyDictionary<string, string> Descriptions { get; } = new Dictionary<string, string>
     {
-        ["decoreg-normalized"] = "DecoReg, normalized codec base 10, 3 digits (1,000 bins over the min-max range widened 10 %), exact decoding to 0.999 mass",
+        ["decoreg-normalized"] = "DecoReg defaults: normalized codec base 10, 2 digits (100 bins over the min-max range widened 10 %), exact decoding to 0.999 mass",
         ["decoreg-ieee"] = "DecoReg, IEEE codec base 10, 1 exponent + 4 mantissa digits (exponent range fitted to training targets), raw targets, exact decoding to 0.999 mass",
         ["gaussian"] = "same encoder, mean-pooled → MLP → (mean, log-variance), Gaussian NLL; standardized target",
         ["histogram"] = $"same encoder, mean-pooled → MLP → softmax over {HistogramBaseline.DefaultBins} equal bins of the training range widened 10 %, cross-entropy",
@@ -51,7 +51,7 @@ public static class BenchMethods
         return method switch
         {
             "decoreg-normalized" => DecodingRegressorBaseline.Train(method, train, null,
-                new RegressorOptions { Codec = new NormalizedCodecOptions(10, 3), Training = training }),
+                new RegressorOptions { Training = training }),
             "decoreg-ieee" => DecodingRegressorBaseline.Train(method, train, null,
                 new RegressorOptions { Codec = new IeeeCodecOptions(10, 1, 4), Training = training }),
             "gaussian" => GaussianBaseline.Train(train, null, baseline),

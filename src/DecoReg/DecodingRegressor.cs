@@ -30,7 +30,7 @@ public sealed class DecodingRegressor : IDisposable
         featurizer = new TabularFeaturizer(schema);
         grammar = new GrammarTensors(target.Codec.Grammar);
         network = new EncoderDecoder(
-            new TabularEmbedding(featurizer.VocabularySize, featurizer.ColumnCount, ValueIds(featurizer), options.Network),
+            TabularEmbedding.For(featurizer, options.Network),
             options.Network, target.Codec.VocabularySize, target.Codec.Length);
     }
 
@@ -171,9 +171,6 @@ public sealed class DecodingRegressor : IDisposable
         model.network.eval();
         return model;
     }
-
-    private static int[] ValueIds(TabularFeaturizer f) =>
-        Enumerable.Range(0, f.ColumnCount).Where(c => f.Schema.Columns[c].Kind == ColumnKind.Numeric).Select(f.PresentId).ToArray();
 
     private InputBatch Featurize(Table features)
     {

@@ -110,7 +110,7 @@ public abstract class NeuralBaseline : ITrainable, IBaseline
 
         featurizer = new TabularFeaturizer(ColumnSchema.Infer(train.Features));
         torch.manual_seed(training.Seed);
-        var encoder = new TabularEncoder(new TabularEmbedding(featurizer.VocabularySize, featurizer.ColumnCount, Options.Network.ModelDim), Options.Network);
+        var encoder = new TabularEncoder(TabularEmbedding.For(featurizer, Options.Network), Options.Network);
         int hiddenUnits = Options.HeadHidden > 0 ? Options.HeadHidden : Options.Network.ModelDim;
         network = new PooledHeadNetwork(encoder, hiddenUnits, Outputs);
         using var trainSet = ToTrainingSet(train);

@@ -46,6 +46,15 @@ public sealed class TabularEmbedding : InputEmbedding
         register_buffer("carries_value", carriesValue, persistent: false);
     }
 
+    /// <summary>The embedding for a featurizer's token layout (its numeric columns' "present" ids carry values).</summary>
+    public static TabularEmbedding For(DecoReg.Inputs.TabularFeaturizer featurizer, TransformerOptions options)
+    {
+        var valueIds = Enumerable.Range(0, featurizer.ColumnCount)
+            .Where(c => featurizer.Schema.Columns[c].Kind == DecoReg.Inputs.ColumnKind.Numeric)
+            .Select(featurizer.PresentId).ToArray();
+        return new TabularEmbedding(featurizer.VocabularySize, featurizer.ColumnCount, valueIds, options);
+    }
+
     public override Tensor forward(InputBatch input)
     {
         using var scope = torch.NewDisposeScope();
