@@ -31,11 +31,11 @@ public sealed class DecodingRegressor : IDisposable
         grammar = new GrammarTensors(target.Codec.Grammar);
         network = new EncoderDecoder(
             TabularEmbedding.For(featurizer, options.Network),
-            options.Network, target.Codec.VocabularySize, target.Codec.Length);
+            options.Network, target.Codec.VocabularySize, target.Codec.Length) { Temperature = options.Temperature };
     }
 
     /// <summary>The options the model was built with (the codec as fitted to the training targets).</summary>
-    public RegressorOptions Options { get; }
+    public RegressorOptions Options { get; private set; }
     public TargetEncoding Target { get; }
     public ColumnSchema Schema { get; }
 
@@ -73,8 +73,13 @@ public sealed class DecodingRegressor : IDisposable
         {
             using var trainSet = model.Tokenize(train);
             using var validSet = model.Tokenize(validation);
-            model.TrainingReport = Trainer.Train(new DecoderObjective(model.network, model.grammar), trainSet, validSet,
-                options.Training, progress, cancellation);
+            var objective = new DecoderObjective(model.network, model.grammar);
+            model.TrainingReport = Trainer.Train(objective, trainSet, validSet, options.Training, progress, cancellation);
+            if (options.CalibrateTemperature)
+            {
+                model.network.Temperature = TemperatureCalibration.Fit(objective, validSet);
+                model.Options = model.Options with { Temperature = model.network.Temperature };
+            }
             return model;
         }
         catch

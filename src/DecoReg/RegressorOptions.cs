@@ -22,6 +22,17 @@ public sealed record RegressorOptions
     public TransformerOptions Network { get; init; } = new();
     public TrainingOptions Training { get; init; } = new();
     public PredictionOptions Prediction { get; init; } = new();
+    /// <summary>
+    /// Fit a calibration temperature on the validation set after training: the output logits are divided by the
+    /// temperature (from a small grid, 1 included) that minimizes the validation negative log-likelihood. Off by
+    /// default: on UCI yacht / Boston / concrete (splits 0–2) it lowered test NLL by 0.09 / 0.01 / 0.06 but raised
+    /// the RMSE of the mean by 20 % / 8 % / 1 %, because the flattened tails pull the mean toward the centre.
+    /// </summary>
+    public bool CalibrateTemperature { get; init; }
+
+    /// <summary>The fitted calibration temperature (1 = none); set by training, stored in the model file.</summary>
+    public double Temperature { get; init; } = 1.0;
+
     /// <summary>libtorch intra-op threads; 0 keeps libtorch's default (one per core).</summary>
     public int Threads { get; init; }
 }

@@ -43,6 +43,12 @@ public sealed class EncoderDecoder : nn.Module
     public int NumberVocabulary { get; }
     public int NumberLength { get; }
 
+    /// <summary>
+    /// Calibration temperature dividing the output logits (1 = none). Fitted on validation data after training and
+    /// stored with the model, so decoding and likelihoods use the calibrated distribution.
+    /// </summary>
+    public double Temperature { get; set; } = 1.0;
+
     /// <summary>The decoder input token that starts every number.</summary>
     public long BeginToken => NumberVocabulary;
 
@@ -67,7 +73,13 @@ public sealed class EncoderDecoder : nn.Module
             var (k, v) = layer.CrossKeysValues(memory);
             x = layer.Forward(x, k, v, memoryMask);
         }
-        return head.call(decoderNorm.call(x)).MoveToOuterDisposeScope();
+        return Output(x).MoveToOuterDisposeScope();
+    }
+
+    private Tensor Output(Tensor x)
+    {
+        var logits = head.call(decoderNorm.call(x));
+        return Temperature == 1.0 ? logits : logits / Temperature;
     }
 
     /// <summary>
@@ -101,6 +113,6 @@ public sealed class EncoderDecoder : nn.Module
             x = decoder[l].Step(x, ref cache.SelfKeys[l], ref cache.SelfValues[l], ck, cv, mask);
         }
         cache.Steps = position + 1;
-        return head.call(decoderNorm.call(x)).squeeze(1);
+        return Output(x).squeeze(1);
     }
 }

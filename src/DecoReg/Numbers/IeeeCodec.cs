@@ -104,31 +104,21 @@ public sealed class IeeeCodec : INumberCodec
         return new EncodedNumber(tokens, r.Status);
     }
 
-    public double Decode(ReadOnlySpan<int> tokens)
-    {
-        var (special, neg, m, p) = Parse(tokens);
-        return special >= 0 ? SpecialTokens.ValueOf(special) : _format.Value(neg, m, p);
-    }
+    public double Decode(ReadOnlySpan<int> tokens) => _format.Value(Parse(tokens));
 
-    public NumberBin Bin(ReadOnlySpan<int> tokens)
-    {
-        var (special, neg, m, p) = Parse(tokens);
-        if (special < 0) return _format.Bin(neg, m, p);
-        double v = SpecialTokens.ValueOf(special);
-        return new NumberBin(v, v);
-    }
+    public NumberBin Bin(ReadOnlySpan<int> tokens) => _format.Bin(Parse(tokens));
 
-    private (int Special, bool Negative, long Mantissa, int Scale) Parse(ReadOnlySpan<int> tokens)
+    private ScientificFormat.Parsed Parse(ReadOnlySpan<int> tokens)
     {
         if (!Grammar.IsValid(tokens))
             throw new ArgumentException($"not a valid ieee token sequence: {Tokens.Format(this, tokens)}");
-        if (Typed.Specials && tokens[0] >= FirstSpecial) return (tokens[0] - FirstSpecial, false, 0, 0);
+        if (Typed.Specials && tokens[0] >= FirstSpecial) return new(tokens[0] - FirstSpecial, false, 0, 0);
         int e = 0;
         for (int i = 0; i < _e; i++) e = e * _b + tokens[2 + i];
         if (tokens[1] == Minus) e = -e;
         long m = 0;
         for (int i = 0; i < _m; i++) m = m * _b + tokens[2 + _e + i];
-        return (-1, tokens[0] == Minus, m, e - (_m - 1));
+        return new(-1, tokens[0] == Minus, m, e - (_m - 1));
     }
 
     // States: start, one per value sign, a shared (memoized) exponent trie per sign, mantissa states, final.

@@ -72,28 +72,18 @@ public sealed class P10Codec : INumberCodec
         return new EncodedNumber(tokens, r.Status);
     }
 
-    public double Decode(ReadOnlySpan<int> tokens)
-    {
-        var (special, neg, m, p) = Parse(tokens);
-        return special >= 0 ? SpecialTokens.ValueOf(special) : _format.Value(neg, m, p);
-    }
+    public double Decode(ReadOnlySpan<int> tokens) => _format.Value(Parse(tokens));
 
-    public NumberBin Bin(ReadOnlySpan<int> tokens)
-    {
-        var (special, neg, m, p) = Parse(tokens);
-        if (special < 0) return _format.Bin(neg, m, p);
-        double v = SpecialTokens.ValueOf(special);
-        return new NumberBin(v, v);
-    }
+    public NumberBin Bin(ReadOnlySpan<int> tokens) => _format.Bin(Parse(tokens));
 
-    private (int Special, bool Negative, long Mantissa, int Scale) Parse(ReadOnlySpan<int> tokens)
+    private ScientificFormat.Parsed Parse(ReadOnlySpan<int> tokens)
     {
         if (!Grammar.IsValid(tokens))
             throw new ArgumentException($"not a valid p10 token sequence: {Tokens.Format(this, tokens)}");
-        if (Typed.Specials && tokens[0] >= FirstSpecial) return (tokens[0] - FirstSpecial, false, 0, 0);
+        if (Typed.Specials && tokens[0] >= FirstSpecial) return new(tokens[0] - FirstSpecial, false, 0, 0);
         long m = 0;
         for (int i = 0; i < _d; i++) m = m * 10 + tokens[1 + i];
-        return (-1, tokens[0] == Minus, m, tokens[_d + 1] - FirstExponent - _r);
+        return new(-1, tokens[0] == Minus, m, tokens[_d + 1] - FirstExponent - _r);
     }
 
     private Grammar BuildGrammar()

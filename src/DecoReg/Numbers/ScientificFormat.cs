@@ -109,6 +109,20 @@ internal sealed class ScientificFormat
             : ((BigInteger)mantissa * 2 - 1, 2, scale);
 
     /// <summary>Base-B digits of a mantissa, most significant first.</summary>
+    /// <summary>A parsed token sequence: a special value (index ≥ 0) or sign, integer mantissa and scale.</summary>
+    public readonly record struct Parsed(int Special, bool Negative, long Mantissa, int Scale);
+
+    /// <summary>The value a parsed sequence stands for (special values included).</summary>
+    public double Value(Parsed p) => p.Special >= 0 ? SpecialTokens.ValueOf(p.Special) : Value(p.Negative, p.Mantissa, p.Scale);
+
+    /// <summary>The bin of a parsed sequence; degenerate for special values.</summary>
+    public NumberBin Bin(Parsed p)
+    {
+        if (p.Special < 0) return Bin(p.Negative, p.Mantissa, p.Scale);
+        double v = SpecialTokens.ValueOf(p.Special);
+        return new NumberBin(v, v);
+    }
+
     public void WriteDigits(long mantissa, Span<int> into)
     {
         for (int i = into.Length - 1; i >= 0; i--) { into[i] = (int)(mantissa % Base); mantissa /= Base; }
