@@ -42,7 +42,7 @@ public sealed class DecodingRegressor : IDisposable
     /// <summary>The column the training targets came from, when known.</summary>
     public string? TargetColumn { get; private set; }
 
-    /// <summary>How training went; null for a model loaded from a file.</summary>
+    /// <summary>How training went (also restored from model files); null when unknown.</summary>
     public TrainingReport? TrainingReport { get; private set; }
 
     /// <summary>
@@ -149,7 +149,7 @@ public sealed class DecodingRegressor : IDisposable
     /// <summary>Writes the model (options, scaler, schema, weights, checksum) atomically.</summary>
     public void Save(string path, bool overwrite = true)
     {
-        var config = new ModelConfig(Options, Target.Scaler, Schema, TargetColumn).ToJson();
+        var config = new ModelConfig(Options, Target.Scaler, Schema, TargetColumn, TrainingReport).ToJson();
         using var stream = new MemoryStream();
         network.save(stream);
         ModelFile.Write(path, new ModelFileContents(config, stream.ToArray()), overwrite);
@@ -162,7 +162,7 @@ public sealed class DecodingRegressor : IDisposable
         var config = ModelConfig.FromJson(contents.ConfigJson, path);
         TorchRuntime.Initialize(config.Options.Threads);
         var target = new TargetEncoding(config.Options.Codec.Create(), config.Scaler);
-        var model = new DecodingRegressor(config.Options, target, config.Schema) { TargetColumn = config.TargetColumn };
+        var model = new DecodingRegressor(config.Options, target, config.Schema) { TargetColumn = config.TargetColumn, TrainingReport = config.Training };
         try
         {
             using var stream = new MemoryStream(contents.Weights);

@@ -19,7 +19,7 @@ public sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateComm
         public bool Json { get; init; }
 
         [CommandOption("--plots <DIR>")]
-        [Description("Write parity, calibration and density plots (PNG) into this folder.")]
+        [Description("Write parity, calibration, density and training-curve plots (PNG) into this folder.")]
         public string? Plots { get; init; }
     }
 
@@ -34,7 +34,7 @@ public sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateComm
         var report = RegressionMetrics.Compute(distributions, data.Targets, logLikelihoods);
         IReadOnlyList<string> plots = [];
         if (settings.Plots is not null)
-            plots = PlotWriter.WriteAll(settings.Plots, distributions, data.Targets, ModelData.RowIds(data.Features), null, data.Name);
+            plots = PlotWriter.WriteAll(settings.Plots, distributions, data.Targets, ModelData.RowIds(data.Features), model.TrainingReport?.History, data.Name);
         if (settings.Json)
         {
             console.Profile.Out.Writer.WriteLine(report.ToJson());

@@ -2,14 +2,17 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using DecoReg.Inputs;
 using DecoReg.Numbers;
+using DecoReg.Training;
 
 namespace DecoReg.Persistence;
 
 /// <summary>
 /// The JSON part of a model file: the options the model was built with (codec already fitted), the fitted target
-/// scaler, the input column schema and the name of the target column (when it came from a named column). Together with the weights this rebuilds the exact model.
+/// scaler, the input column schema, the name of the target column (when it came from a named column) and the
+/// training report (per-epoch losses, for training-curve plots of a loaded model). Together with the weights this rebuilds the exact model.
 /// </summary>
-public sealed record ModelConfig(RegressorOptions Options, TargetScaler Scaler, ColumnSchema Schema, string? TargetColumn = null)
+public sealed record ModelConfig(RegressorOptions Options, TargetScaler Scaler, ColumnSchema Schema, string? TargetColumn = null,
+    TrainingReport? Training = null)
 {
     private static readonly JsonSerializerOptions Json = new()
     {

@@ -117,7 +117,7 @@ public class EndToEndTests(YachtModelFixture yacht) : IClassFixture<YachtModelFi
         Assert.True(code == 0, err);
         foreach (var label in new[] { "RMSE", "MAE", "R²", "Kendall τ", "Spearman ρ", "NLL", "CRPS", "50 % interval coverage", "90 % interval mean width", "95 % interval coverage" })
             Assert.Contains(label, output);
-        foreach (var png in new[] { "parity.png", "calibration.png", "densities.png" })
+        foreach (var png in new[] { "parity.png", "calibration.png", "densities.png", "training.png" }) // training curves from the model file
             Assert.True(new FileInfo(Path.Combine(plots, png)).Length > 10_000, png);
     }
 

@@ -45,6 +45,8 @@ public class ModelRoundTripTests
         Assert.Equal(model.Options, loaded.Options);
         Assert.Equal(model.Target.Scaler, loaded.Target.Scaler);
         Assert.Equal(model.Schema, loaded.Schema);
+        Assert.Equal(model.TrainingReport!.History, loaded.TrainingReport!.History);
+        Assert.Equal(model.TrainingReport.BestEpoch, loaded.TrainingReport.BestEpoch);
     }
 
     [Fact]
