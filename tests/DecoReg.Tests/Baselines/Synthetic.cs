@@ -9,20 +9,8 @@ namespace DecoReg.Tests.Baselines;
 /// <summary>A seeded 1-D regression problem y = 2·sin(3x) + x + N(0, 0.2²), x ~ U(−1, 1), and tiny training settings.</summary>
 internal static class Synthetic
 {
-    public static Dataset Make(int rows, int seed)
-    {
-        var rng = new Random(seed);
-        var cells = new string?[rows][];
-        var y = new double[rows];
-        for (int i = 0; i < rows; i++)
-        {
-            double x = 2 * rng.NextDouble() - 1;
-            double noise = Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
-            cells[i] = [x.ToString("R", CultureInfo.InvariantCulture)];
-            y[i] = 2 * Math.Sin(3 * x) + x + 0.2 * noise;
-        }
-        return new Dataset(new Table("synthetic", ["x"], cells), y, "synthetic");
-    }
+    public static Dataset Make(int rows, int seed) =>
+        SyntheticData.Make("synthetic", rows, seed, (x, rng) => 2 * Math.Sin(3 * x) + x + 0.2 * SyntheticData.Gaussian(rng));
 
     public static BaselineOptions Options { get; } = new()
     {

@@ -1,7 +1,6 @@
 using DecoReg.Model;
 using DecoReg.Numbers;
 using DecoReg.Tests.Data;
-using DecoReg.Tests.Training;
 using DecoReg.Training;
 
 namespace DecoReg.Tests.Persistence;
@@ -11,7 +10,7 @@ public class ModelRoundTripTests
 {
     private static DecodingRegressor TrainSmall(CodecOptions codec, TargetScaling scaling = TargetScaling.Auto)
     {
-        var train = Synthetic.Make("roundtrip", 200, seed: 5, (x, rng) => 50 + 20 * x + rng.NextDouble());
+        var train = SyntheticData.Make("roundtrip", 200, seed: 5, (x, rng) => 50 + 20 * x + rng.NextDouble());
         return DecodingRegressor.Train(train, new RegressorOptions
         {
             Codec = codec,
@@ -34,7 +33,7 @@ public class ModelRoundTripTests
         model.Save(path);
         using var loaded = DecodingRegressor.Load(path);
 
-        var points = Synthetic.Points(-0.9, 0.0, 0.4);
+        var points = SyntheticData.Points(-0.9, 0.0, 0.4);
         var before = model.PredictBatch(points);
         var after = loaded.PredictBatch(points);
         for (int i = 0; i < before.Count; i++)

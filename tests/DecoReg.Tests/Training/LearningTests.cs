@@ -21,10 +21,10 @@ public class LearningTests
     public void LearnsNoiselessFunctionNearCodecResolution()
     {
         static double F(double x) => 10 * Math.Sin(2 * x) + 3 * x * x;
-        var train = Synthetic.Make("noiseless", 600, seed: 1, (x, _) => F(x));
+        var train = SyntheticData.Make("noiseless", 600, seed: 1, (x, _) => F(x));
         using var model = DecodingRegressor.Train(train, Small(epochs: 150));
         var xs = Enumerable.Range(0, 41).Select(i => -0.95 + 1.9 * i / 40).ToArray();
-        var predictions = model.PredictBatch(Synthetic.Points(xs));
+        var predictions = model.PredictBatch(SyntheticData.Points(xs));
 
         double range = train.Targets.Max() - train.Targets.Min();
         double binWidth = ((MinMaxScaler)model.Target.Scaler).Width / 1000; // normalized codec, 3 digits
@@ -41,10 +41,10 @@ public class LearningTests
     {
         // y = +f(x) with probability 0.7, −f(x) with 0.3, plus small noise; f(x) = 3 + x.
         static double F(double x) => 3 + x;
-        var train = Synthetic.Make("bimodal", 1200, seed: 2, (x, rng) => (rng.NextDouble() < 0.7 ? 1 : -1) * F(x) + 0.05 * Gaussian(rng));
+        var train = SyntheticData.Make("bimodal", 1200, seed: 2, (x, rng) => (rng.NextDouble() < 0.7 ? 1 : -1) * F(x) + 0.05 * SyntheticData.Gaussian(rng));
         using var model = DecodingRegressor.Train(train, Small(epochs: 120, digits: 3));
         var xs = new[] { -0.5, 0.0, 0.5 };
-        var predictions = model.PredictBatch(Synthetic.Points(xs));
+        var predictions = model.PredictBatch(SyntheticData.Points(xs));
         for (int i = 0; i < xs.Length; i++)
         {
             var d = predictions[i];
@@ -65,11 +65,11 @@ public class LearningTests
     [Fact]
     public void SameSeedGivesSameModelAndPredictions()
     {
-        var train = Synthetic.Make("seeded", 200, seed: 3, (x, rng) => 2 * x + 0.1 * Gaussian(rng));
+        var train = SyntheticData.Make("seeded", 200, seed: 3, (x, rng) => 2 * x + 0.1 * SyntheticData.Gaussian(rng));
         var options = Small(epochs: 4);
         using var a = DecodingRegressor.Train(train, options);
         using var b = DecodingRegressor.Train(train, options);
-        var points = Synthetic.Points(-0.5, 0.1, 0.7);
+        var points = SyntheticData.Points(-0.5, 0.1, 0.7);
         var pa = a.PredictBatch(points);
         var pb = b.PredictBatch(points);
         for (int i = 0; i < pa.Count; i++)
@@ -106,7 +106,7 @@ public class LearningTests
     [Fact]
     public void CancellingStopsTrainingAndKeepsTheBestModelSoFar()
     {
-        var train = Synthetic.Make("cancel", 300, seed: 4, (x, rng) => 5 * x + 0.2 * Gaussian(rng));
+        var train = SyntheticData.Make("cancel", 300, seed: 4, (x, rng) => 5 * x + 0.2 * SyntheticData.Gaussian(rng));
         using var cts = new CancellationTokenSource();
         var seen = new List<TrainingProgress>();
         var progress = new SynchronousProgress(p => { seen.Add(p); if (p.Epoch == 3) cts.Cancel(); });
@@ -118,7 +118,7 @@ public class LearningTests
         Assert.InRange(report.BestEpoch, 1, 3);
         Assert.Equal(report.History.Min(h => h.ValidationLoss), report.BestValidationLoss);
         Assert.All(seen, p => Assert.True(p.ExamplesPerSecond > 0 && p.TrainLoss > 0));
-        Assert.True(double.IsFinite(model.PredictBatch(Synthetic.Points(0.3))[0].Mean));
+        Assert.True(double.IsFinite(model.PredictBatch(SyntheticData.Points(0.3))[0].Mean));
     }
 
     private sealed class SynchronousProgress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
@@ -126,6 +126,4 @@ public class LearningTests
         public void Report(TrainingProgress value) => report(value);
     }
 
-    private static double Gaussian(Random rng) =>
-        Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
 }
