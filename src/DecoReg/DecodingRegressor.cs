@@ -71,7 +71,7 @@ public sealed class DecodingRegressor : IDisposable
         var model = new DecodingRegressor(options, target, schema) { TargetColumn = train.TargetColumn };
         try
         {
-            using var trainSet = model.Tokenize(train);
+            using var trainSet = model.Tokenize(train, TargetNoise.For(options.Training, train.Targets));
             using var validSet = model.Tokenize(validation);
             var objective = new DecoderObjective(model.network, model.grammar);
             model.TrainingReport = Trainer.Train(objective, trainSet, validSet, options.Training, progress, cancellation);
@@ -184,28 +184,37 @@ public sealed class DecodingRegressor : IDisposable
         return new InputBatch(torch.tensor(encoded.Tokens, shape), torch.tensor(encoded.Values, shape));
     }
 
-    private TrainingSet Tokenize(Dataset data)
+    /// <summary>
+    /// Target tokens and grammar states for every row, [rows, copies, length] when <paramref name="noise"/> asks for
+    /// jittered copies of each target (training), else [rows, length].
+    /// </summary>
+    private TrainingSet Tokenize(Dataset data, TargetNoise? noise = null)
     {
-        int length = Target.Codec.Length, n = data.RowCount;
-        var tokens = new long[n * length];
-        var states = new long[n * length];
+        int length = Target.Codec.Length, n = data.RowCount, copies = noise?.Copies ?? 1;
+        var tokens = new long[n * copies * length];
+        var states = new long[n * copies * length];
         var g = Target.Codec.Grammar;
         for (int i = 0; i < n; i++)
         {
-            int[] seq;
-            try { seq = Target.Encode(data.Targets[i]); }
-            catch (DecoRegException e)
+            for (int c = 0; c < copies; c++)
             {
-                throw new DecoRegException($"{data.Name}: {data.Features.DescribeRow(i)}: {e.Message}", e);
-            }
-            var path = g.StatePath(seq);
-            for (int j = 0; j < length; j++)
-            {
-                tokens[i * length + j] = seq[j];
-                states[i * length + j] = path[j];
+                double y = data.Targets[i] + (noise is null || c == 0 ? 0 : noise.Draw());
+                int[] seq;
+                try { seq = Target.Encode(y); }
+                catch (DecoRegException e)
+                {
+                    throw new DecoRegException($"{data.Name}: {data.Features.DescribeRow(i)}: {e.Message}", e);
+                }
+                var path = g.StatePath(seq);
+                int offset = (i * copies + c) * length;
+                for (int j = 0; j < length; j++)
+                {
+                    tokens[offset + j] = seq[j];
+                    states[offset + j] = path[j];
+                }
             }
         }
-        var shape = new long[] { n, length };
+        var shape = noise is null ? new long[] { n, length } : new long[] { n, copies, length };
         return new TrainingSet(Featurize(data.Features), torch.tensor(tokens, shape), torch.tensor(states, shape));
     }
 

@@ -23,9 +23,22 @@ public sealed class DecoderObjective : ITrainable
     public Tensor Loss(TrainingBatch batch)
     {
         using var scope = torch.NewDisposeScope();
-        var tokens = batch.Targets[0];
-        var logProbs = Grammar.MaskedLogProbs(Network.Forward(batch.Inputs, tokens), batch.Targets[1]);
+        var (tokens, states) = PickCopy(batch);
+        var logProbs = Grammar.MaskedLogProbs(Network.Forward(batch.Inputs, tokens), states);
         return nn.functional.nll_loss(logProbs.reshape(-1, logProbs.shape[^1]), tokens.reshape(-1)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// Targets stored as [rows, copies, length] (jittered copies, see <see cref="TargetNoise"/>): one copy per row,
+    /// drawn with the seeded libtorch generator; [rows, length] targets are used as they are.
+    /// </summary>
+    private static (Tensor Tokens, Tensor States) PickCopy(TrainingBatch batch)
+    {
+        var tokens = batch.Targets[0];
+        if (tokens.dim() == 2) return (tokens, batch.Targets[1]);
+        long rows = tokens.shape[0], copies = tokens.shape[1], length = tokens.shape[2];
+        var pick = torch.randint(copies, new long[] { rows }, dtype: ScalarType.Int64).view(rows, 1, 1).expand(rows, 1, length);
+        return (tokens.gather(1, pick).squeeze(1), batch.Targets[1].gather(1, pick).squeeze(1));
     }
 
     /// <summary>Log-probability of each complete target sequence, [rows] float64 (teacher-forced, masked).</summary>
