@@ -46,7 +46,9 @@ public sealed class DecodingRegressor : IDisposable
     public TrainingReport? TrainingReport { get; private set; }
 
     /// <summary>
-    /// Trains a model. Without a validation set, a seeded <see cref="TrainingOptions.ValidationFraction"/> of the
+    /// Trains a model. The same data, options and seed give the same model and predictions, provided no other
+    /// training runs in the same process at the same time (dropout and target jitter draw from libtorch's
+    /// process-wide generator). Without a validation set, a seeded <see cref="TrainingOptions.ValidationFraction"/> of the
     /// training rows is held out for early stopping. Cancelling stops training and keeps the best weights so far.
     /// </summary>
     public static DecodingRegressor Train(Dataset train, RegressorOptions? options = null, Dataset? validation = null,
