@@ -88,13 +88,7 @@ public sealed class IeeeCodec : INumberCodec
     public EncodedNumber Encode(double value)
     {
         var tokens = new int[Length];
-        if (!double.IsFinite(value))
-        {
-            if (!Typed.Specials) throw SpecialTokens.NotEnabled("ieee", value);
-            tokens[0] = FirstSpecial + SpecialTokens.IndexOf(value);
-            tokens.AsSpan(1).Fill(FirstSpecial + 3);
-            return new EncodedNumber(tokens, EncodeStatus.Ok);
-        }
+        if (SpecialTokens.TryEncode(value, Typed.Specials, "ieee", FirstSpecial, tokens)) return new EncodedNumber(tokens, EncodeStatus.Ok);
         var r = _format.Round(value);
         int e = r.Scale + _m - 1;
         tokens[0] = r.Negative ? Minus : Plus;

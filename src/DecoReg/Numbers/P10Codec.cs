@@ -58,13 +58,7 @@ public sealed class P10Codec : INumberCodec
     public EncodedNumber Encode(double value)
     {
         var tokens = new int[Length];
-        if (!double.IsFinite(value))
-        {
-            if (!Typed.Specials) throw SpecialTokens.NotEnabled("p10", value);
-            tokens[0] = FirstSpecial + SpecialTokens.IndexOf(value);
-            tokens.AsSpan(1).Fill(FirstSpecial + 3);
-            return new EncodedNumber(tokens, EncodeStatus.Ok);
-        }
+        if (SpecialTokens.TryEncode(value, Typed.Specials, "p10", FirstSpecial, tokens)) return new EncodedNumber(tokens, EncodeStatus.Ok);
         var r = _format.Round(value);
         tokens[0] = r.Negative ? Minus : Plus;
         _format.WriteDigits(r.Mantissa, tokens.AsSpan(1, _d));

@@ -34,4 +34,17 @@ internal static class SpecialTokens
             state = next;
         }
     }
+
+    /// <summary>
+    /// Writes a non-finite value as its special token followed by padding (the first special token + 3) and returns
+    /// true; returns false for finite values; throws when the codec has no special tokens.
+    /// </summary>
+    public static bool TryEncode(double value, bool enabled, string codec, int firstSpecial, int[] tokens)
+    {
+        if (double.IsFinite(value)) return false;
+        if (!enabled) throw NotEnabled(codec, value);
+        tokens[0] = firstSpecial + IndexOf(value);
+        tokens.AsSpan(1).Fill(firstSpecial + 3);
+        return true;
+    }
 }
