@@ -113,57 +113,6 @@ public sealed class Distribution
         Variance = variance;
     }
 
-    /// <summary>
-    /// Counts identical sample values into atoms (probability = count / samples, covered mass 1). Sample i stands for
-    /// the bin [binLows[i], binHighs[i]); identical values must come with identical bins.
-    /// </summary>
-    public static Distribution FromSamples(ReadOnlySpan<double> values, ReadOnlySpan<double> binLows, ReadOnlySpan<double> binHighs)
-    {
-        int n = values.Length;
-        if (n == 0)
-            throw new ArgumentException("At least one sample is needed.", nameof(values));
-        if (binLows.Length != n || binHighs.Length != n)
-            throw new ArgumentException(
-                $"Sample arrays differ in length: values {n}, binLows {binLows.Length}, binHighs {binHighs.Length}.");
-        var keys = values.ToArray();
-        var order = new int[n];
-        for (int i = 0; i < n; i++)
-        {
-            if (double.IsNaN(keys[i]))
-                throw new ArgumentException($"Sample {i} is NaN.", nameof(values));
-            order[i] = i;
-        }
-        Array.Sort(keys, order);
-
-        int distinct = 1;
-        for (int i = 1; i < n; i++)
-            if (keys[i] != keys[i - 1])
-                distinct++;
-        var outValues = new double[distinct];
-        var outCounts = new double[distinct];
-        var outLows = new double[distinct];
-        var outHighs = new double[distinct];
-        int k = -1;
-        for (int i = 0; i < n; i++)
-        {
-            int j = order[i];
-            if (i == 0 || keys[i] != keys[i - 1])
-            {
-                k++;
-                outValues[k] = keys[i];
-                outLows[k] = binLows[j];
-                outHighs[k] = binHighs[j];
-            }
-            else if (binLows[j] != outLows[k] || binHighs[j] != outHighs[k])
-            {
-                throw new ArgumentException(
-                    $"Sample value {keys[i]} comes with two different bins: [{outLows[k]}, {outHighs[k]}) and [{binLows[j]}, {binHighs[j]}).",
-                    "binLows");
-            }
-            outCounts[k] += 1;
-        }
-        return new Distribution(outValues, outCounts, outLows, outHighs, 1.0, owned: true);
-    }
 
     /// <summary>Number of atoms.</summary>
     public int Count => _values.Length;

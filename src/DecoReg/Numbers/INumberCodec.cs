@@ -33,6 +33,9 @@ public interface INumberCodec
     /// to turn a sequence probability into a density: p / (High - Low).
     /// </summary>
     NumberBin Bin(ReadOnlySpan<int> tokens);
+
+    /// <summary>Value and bin of one sequence; codecs whose parsing is not trivial read the tokens once.</summary>
+    (double Value, NumberBin Bin) Read(ReadOnlySpan<int> tokens) => (Decode(tokens), Bin(tokens));
 }
 
 /// <summary>What happened when a value was encoded.</summary>

@@ -70,6 +70,12 @@ public sealed class P10Codec : INumberCodec
 
     public NumberBin Bin(ReadOnlySpan<int> tokens) => _format.Bin(Parse(tokens));
 
+    public (double Value, NumberBin Bin) Read(ReadOnlySpan<int> tokens)
+    {
+        var parsed = Parse(tokens);
+        return (_format.Value(parsed), _format.Bin(parsed));
+    }
+
     private ScientificFormat.Parsed Parse(ReadOnlySpan<int> tokens)
     {
         if (!Grammar.IsValid(tokens))

@@ -60,8 +60,7 @@ public sealed class TargetEncoding
     /// <summary>Value and bin [low, high) of a sequence in target units (bins map through the monotone scaler).</summary>
     public (double Value, double Low, double High) Read(ReadOnlySpan<int> tokens)
     {
-        double z = Codec.Decode(tokens);
-        var bin = Codec.Bin(tokens);
+        var (z, bin) = Codec.Read(tokens);
         return (Scaler.Inverse(z), Scaler.Inverse(bin.Low), Scaler.Inverse(bin.High));
     }
 

@@ -209,29 +209,6 @@ public class DistributionTests
     }
 
     [Fact]
-    public void FromSamplesCountsIdenticalValues()
-    {
-        double[] values = [2.5, 1.5, 2.5, 5, 2.5];
-        double[] lows = [2, 1, 2, 4, 2];
-        double[] highs = [3, 2, 3, 6, 3];
-        var d = Distribution.FromSamples(values, lows, highs);
-        Assert.Equal(3, d.Count);
-        Assert.Equal([1.5, 2.5, 5], d.Values.ToArray());
-        Assert.Equal(0.2, d.Probabilities[0], Tol);
-        Assert.Equal(0.6, d.Probabilities[1], Tol);
-        Assert.Equal(0.2, d.Probabilities[2], Tol);
-        Assert.Equal([1.0, 2, 4], d.BinLows.ToArray());
-        Assert.Equal([2.0, 3, 6], d.BinHighs.ToArray());
-        Assert.Equal(1.0, d.CoveredMass);
-        Assert.Equal(2.5, d.Mode);
-        Assert.Equal((1.5 + 7.5 + 5) / 5, d.Mean, Tol);
-    }
-
-    [Fact]
-    public void FromSamplesRejectsConflictingBins() =>
-        Assert.Throws<ArgumentException>(() => Distribution.FromSamples([1.5, 1.5], [1, 1], [2, 3]));
-
-    [Fact]
     public void RejectsInvalidAtoms()
     {
         Assert.Throws<ArgumentException>(() => new Distribution([1.5, 1.9], [1, 1], [1, 1.8], [2, 2.5], 1)); // overlap

@@ -57,13 +57,19 @@ public class SamplerAgreementTests
     }
 
     [Fact]
-    public void PrefixSharingEvaluatesFewerPrefixesThanIndependentSamples()
+    public void PrefixSharingLeavesAreDistinctSequencesWithCountFrequencies()
     {
+        // The speed-up itself is measured in bench/DecodingSpeed; here: each leaf is one distinct complete sequence
+        // whose probability is its share of the S draws.
+        const int samples = 512;
         using var net = new RandomNetwork(new NormalizedCodec(new NormalizedCodecOptions(10, 3)), seed: 3);
         using var scope = torch.NewDisposeScope();
         var inputs = net.Inputs(1, seed: 1);
-        var d = new PrefixSharingSampler(new SamplingOptions { Samples = 512 }).Decode(net.Network, net.Grammar, inputs)[0];
-        Assert.True(d.Count < 512, "leaves are distinct sequences");
+        var d = new PrefixSharingSampler(new SamplingOptions { Samples = samples }).Decode(net.Network, net.Grammar, inputs)[0];
+        var keys = Enumerable.Range(0, d.Count).Select(i => Key(d.Sequence(i))).ToList();
+        Assert.Equal(keys.Count, keys.Distinct().Count());
+        Assert.True(d.Count < samples, "an untrained but non-uniform model repeats some sequences among 512 draws");
+        Assert.All(d.Probabilities, p => Assert.Equal(Math.Round(p * samples), p * samples, 9));
         Assert.Equal(1.0, d.Probabilities.Sum(), 9);
     }
 
