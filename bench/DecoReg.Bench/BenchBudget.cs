@@ -9,7 +9,7 @@ namespace DecoReg.Bench;
 public sealed record BenchBudget
 {
     public int Epochs { get; init; } = 300;
-    public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(120);
+    public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(60);
     public int Patience { get; init; } = 30;
     public int BoostingRounds { get; init; } = 2000;
     public int Seed { get; init; }

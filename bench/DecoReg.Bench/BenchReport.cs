@@ -36,15 +36,35 @@ public static class BenchReport
         return list;
     }
 
-    public static void Write(BenchRequest request, IReadOnlyList<RunResult> results, DateTimeOffset started)
+    /// <summary>Writes the three reports of a record into <paramref name="outDir"/>, each replaced atomically.</summary>
+    public static void Write(BenchRecord record, string outDir)
     {
-        Directory.CreateDirectory(request.OutDir);
-        string stem = Path.Combine(request.OutDir, request.Suite);
-        var summary = Aggregate(results);
-        File.WriteAllText(stem + ".md", Markdown(request, results, summary, started));
-        File.WriteAllText(stem + ".json", Json(request, results, summary, started));
-        if (summary.Count > 0) Plot(request, summary, stem + ".png");
+        Directory.CreateDirectory(outDir);
+        string stem = Path.Combine(outDir, record.Suite);
+        var summary = Aggregate(record.Runs);
+        Replace(stem + ".md", path => File.WriteAllText(path, Markdown(record, summary)));
+        Replace(stem + ".json", path => File.WriteAllText(path, Json(record, summary)));
+        if (summary.Count > 0) Replace(stem + ".png", path => Plot(record, summary, path));
     }
+
+    /// <summary>Writes next to <paramref name="path"/> and moves over it, so a reader never sees half a report.</summary>
+    private static void Replace(string path, Action<string> write)
+    {
+        string temp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileNameWithoutExtension(path)}.{Environment.ProcessId}.tmp{Path.GetExtension(path)}");
+        try
+        {
+            write(temp);
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    /// <summary>The methods present in the runs, in the canonical order.</summary>
+    private static string[] Methods(BenchRecord record) =>
+        BenchMethods.Names.Where(m => record.Runs.Any(r => r.Method == m)).ToArray();
 
     public static string Machine()
     {
@@ -58,30 +78,33 @@ public static class BenchReport
         return $"{Environment.ProcessorCount} cores{(cpu.Length > 0 ? $" ({cpu})" : "")}, no GPU, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}";
     }
 
-    private static string Budget(BenchRequest r)
+    /// <summary>The budget in one sentence, as the reports state it.</summary>
+    public static string Budget(BenchBudget b)
     {
-        var b = r.Budget;
         return FormattableString.Invariant(
             $"neural methods: at most {b.Epochs} epochs and {b.TimeLimit.TotalSeconds:0} s of training each, early stopping patience {b.Patience} on the seeded 10 % inner validation split (best weights restored); LightGBM: at most {b.BoostingRounds} rounds; seed {b.Seed}");
     }
 
-    private static string Markdown(BenchRequest request, IReadOnlyList<RunResult> results,
-        IReadOnlyList<(string Dataset, string Method, IReadOnlyDictionary<string, Summary> Metrics, int Failed)> summary, DateTimeOffset started)
+    private static string Markdown(BenchRecord record,
+        IReadOnlyList<(string Dataset, string Method, IReadOnlyDictionary<string, Summary> Metrics, int Failed)> summary)
     {
+        var results = record.Runs;
         var sb = new StringBuilder();
         var ci = CultureInfo.InvariantCulture;
-        sb.AppendLine($"# Benchmark: {request.Suite}{(request.Quick ? " (quick)" : "")}").AppendLine();
-        sb.AppendLine($"- command: `{request.Command}`");
+        sb.AppendLine($"# Benchmark: {record.Suite}{(record.Quick ? " (quick)" : "")}").AppendLine();
+        sb.AppendLine(record.Commands.Count == 1 ? $"- command: `{record.Commands[0]}`" : "- commands (their runs together make this report):");
+        if (record.Commands.Count > 1)
+            foreach (var c in record.Commands) sb.AppendLine($"  - `{c}`");
         sb.AppendLine($"- machine: {Machine()}");
-        sb.AppendLine($"- started: {started.ToString("yyyy-MM-dd HH:mm", ci)} UTC; last update {DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm", ci)} UTC; {results.Count} runs");
-        sb.AppendLine($"- budget: {Budget(request)}");
-        if (request.Suite == "uci")
-            sb.AppendLine("- splits: the standard published UCI train/test index files, splits 0.." + (request.Splits - 1));
+        sb.AppendLine($"- started: {record.Started.ToString("yyyy-MM-dd HH:mm", ci)} UTC; last update {DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm", ci)} UTC; {results.Count} runs");
+        sb.AppendLine($"- budget: {Budget(record.Budget)}");
+        if (record.Suite == "uci")
+            sb.AppendLine("- splits: the standard published UCI train/test index files (split numbers under each data set)");
         else
             sb.AppendLine($"- splits: seeded 80/20 shuffle (Splits.TrainValid, test fraction {BenchSuites.TabularTestFraction}), seed {BenchSuites.TabularSeed} + split number (split 0: seed {BenchSuites.TabularSeed})");
         sb.AppendLine("- metrics: mean ± standard error over splits (s.e. = sample sd / √n; none with one split). RMSE of the predictive mean; NLL = mean −log p(y) per test point in target units (exact density: teacher-forced for DecoReg, closed form for Gaussian/MDN/LightGBM, p/bin width for the histogram); CRPS of the predictive distribution; coverage of the central 90 % interval; wall-clock seconds to train (incl. featurizing) and to predict + score the test set.");
         sb.AppendLine("- methods (fixed hyper-parameters, chosen before any run; only early stopping uses data, the inner validation split):");
-        foreach (var m in request.Methods) sb.AppendLine($"  - `{m}`: {BenchMethods.Descriptions[m]}");
+        foreach (var m in Methods(record)) sb.AppendLine($"  - `{m}`: {BenchMethods.Descriptions[m]}");
         sb.AppendLine("- Gaussian, MDN and LightGBM predictions are discretized onto 2,048 equal bins over ±6σ of every component (exact CDF at the bin edges) for CRPS, mean and intervals; their NLL is the exact closed form.");
         sb.AppendLine();
 
@@ -90,7 +113,8 @@ public static class BenchReport
             var rows = summary.Where(s => s.Dataset == dataset).ToArray();
             var any = results.First(r => r.Dataset == dataset);
             sb.AppendLine($"## {dataset}").AppendLine();
-            sb.AppendLine($"{any.TrainRows} training rows (incl. the 10 % validation hold-out), {any.TestRows} test rows per split.").AppendLine();
+            var splitNumbers = results.Where(r => r.Dataset == dataset).Select(r => r.Split).Distinct().Order();
+            sb.AppendLine($"{any.TrainRows} training rows (incl. the 10 % validation hold-out), {any.TestRows} test rows per split; splits {string.Join(", ", splitNumbers)}.").AppendLine();
             sb.AppendLine("| method | splits | RMSE | NLL | CRPS | 90 % coverage | train s | predict s |");
             sb.AppendLine("|---|---|---|---|---|---|---|---|");
             foreach (var (_, method, m, failed) in rows)
@@ -98,39 +122,40 @@ public static class BenchReport
                 string splits = m["rmse"].Count.ToString(ci) + (failed > 0 ? $" (+{failed} failed)" : "");
                 sb.AppendLine($"| {method} | {splits} | {m["rmse"].Format()} | {m["nll"].Format()} | {m["crps"].Format()} | {m["coverage90"].Format()} | {m["train_seconds"].Format(1)} | {m["predict_seconds"].Format(1)} |");
             }
-            if (request.Suite == "uci" && PublishedResults.Uci.TryGetValue(dataset, out var published))
+            if (record.Suite == "uci" && PublishedResults.Uci.TryGetValue(dataset, out var published))
                 foreach (var p in published)
                     sb.AppendLine(FormattableString.Invariant($"| *published: {p.Method}* | 20 | {p.Rmse:F2} | {p.Nll:F2} | — | — | — | — |"));
             sb.AppendLine();
             foreach (var failure in results.Where(r => r.Dataset == dataset && r.Error is not null))
                 sb.AppendLine($"- {failure.Method} split {failure.Split} failed: {failure.Error}");
         }
-        sb.AppendLine($"![NLL and RMSE per data set]({request.Suite}.png)");
+        sb.AppendLine($"![NLL and RMSE per data set]({record.Suite}.png)");
         return sb.ToString();
     }
 
     private static JsonNode? Number(double v) => double.IsFinite(v) ? JsonValue.Create(v) : null;
 
-    private static string Json(BenchRequest request, IReadOnlyList<RunResult> results,
-        IReadOnlyList<(string Dataset, string Method, IReadOnlyDictionary<string, Summary> Metrics, int Failed)> summary, DateTimeOffset started)
+    private static string Json(BenchRecord record,
+        IReadOnlyList<(string Dataset, string Method, IReadOnlyDictionary<string, Summary> Metrics, int Failed)> summary)
     {
-        var b = request.Budget;
+        var b = record.Budget;
+        var results = record.Runs;
         var root = new JsonObject
         {
-            ["suite"] = request.Suite,
-            ["quick"] = request.Quick,
-            ["command"] = request.Command,
+            ["suite"] = record.Suite,
+            ["quick"] = record.Quick,
+            ["commands"] = new JsonArray(record.Commands.Select(c => (JsonNode)JsonValue.Create(c)!).ToArray()),
             ["machine"] = Machine(),
             ["cores"] = Environment.ProcessorCount,
-            ["started_utc"] = started.ToString("O", CultureInfo.InvariantCulture),
+            ["started_utc"] = record.Started.ToString("O", CultureInfo.InvariantCulture),
             ["updated_utc"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
             ["budget"] = new JsonObject
             {
                 ["epochs"] = b.Epochs, ["time_limit_seconds"] = b.TimeLimit.TotalSeconds, ["patience"] = b.Patience,
                 ["boosting_rounds"] = b.BoostingRounds, ["seed"] = b.Seed, ["validation_fraction"] = 0.1,
             },
-            ["split_seed"] = request.Suite == "tabular" ? BenchSuites.TabularSeed : null,
-            ["methods"] = new JsonObject(request.Methods.Select(m => KeyValuePair.Create(m, (JsonNode?)BenchMethods.Descriptions[m]))),
+            ["split_seed"] = record.Suite == "tabular" ? BenchSuites.TabularSeed : null,
+            ["methods"] = new JsonObject(Methods(record).Select(m => KeyValuePair.Create(m, (JsonNode?)BenchMethods.Descriptions[m]))),
             ["summary"] = new JsonArray(summary.Select(s => (JsonNode)new JsonObject
             {
                 ["dataset"] = s.Dataset,
@@ -150,18 +175,18 @@ public static class BenchReport
                 ["epochs"] = r.Epochs, ["stop_reason"] = r.StopReason, ["error"] = r.Error,
             }).ToArray()),
         };
-        if (request.Suite == "uci")
+        if (record.Suite == "uci")
             root["published"] = new JsonObject(PublishedResults.Uci.Select(kv => KeyValuePair.Create(kv.Key,
                 (JsonNode?)new JsonArray(kv.Value.Select(p => (JsonNode)new JsonObject { ["method"] = p.Method, ["rmse"] = p.Rmse, ["nll"] = p.Nll }).ToArray()))));
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
 
     /// <summary>Two panels: NLL (target units), and RMSE relative to the best method on each data set; s.e. bars.</summary>
-    private static void Plot(BenchRequest request,
+    private static void Plot(BenchRecord record,
         IReadOnlyList<(string Dataset, string Method, IReadOnlyDictionary<string, Summary> Metrics, int Failed)> summary, string path)
     {
         var datasets = summary.Select(s => s.Dataset).Distinct().ToArray();
-        var methods = request.Methods.Where(m => summary.Any(s => s.Method == m)).ToArray();
+        var methods = Methods(record);
         var palette = new ScottPlot.Palettes.Category10();
         var multiplot = new Multiplot();
         multiplot.AddPlots(2);
@@ -195,8 +220,8 @@ public static class BenchReport
             plot.Axes.Bottom.SetTicks(Enumerable.Range(0, datasets.Length).Select(i => (double)i).ToArray(), datasets);
             plot.Axes.Left.Label.Text = panel == 0 ? "NLL per test point (lower is better)" : "RMSE / best RMSE on the data set";
             plot.Title(panel == 0
-                ? $"{request.Suite}: negative log-likelihood (mean ± s.e. over splits)"
-                : $"{request.Suite}: RMSE relative to the best method (1 = best)");
+                ? $"{record.Suite}: negative log-likelihood (mean ± s.e. over splits)"
+                : $"{record.Suite}: RMSE relative to the best method (1 = best)");
             for (int m = 0; m < methods.Length; m++)
                 plot.Legend.ManualItems.Add(new LegendItem { LabelText = methods[m], FillColor = palette.GetColor(m) });
             plot.ShowLegend(Alignment.UpperRight);

@@ -17,6 +17,8 @@ public sealed record BenchRequest
     public BenchBudget Budget { get; init; } = BenchBudget.Default;
     /// <summary>The command line, written into the report.</summary>
     public string Command { get; init; } = "";
+    /// <summary>CPU threads for libtorch and LightGBM (0 = all cores); one thread lets two runs share a 2-core machine.</summary>
+    public int Threads { get; init; }
 }
 
 /// <summary>The scores of one method on one split (NaN metrics and an <see cref="Error"/> when it failed).</summary>
@@ -29,8 +31,8 @@ public sealed record RunResult(
 /// Runs a suite: for every data set, split and method, trains on the split's training rows (each method holds out the
 /// same seeded 10 % for early stopping), predicts the test rows, and scores RMSE (of the predictive mean), NLL (mean
 /// −log density of the test target, target units), CRPS and the coverage of the central 90 % interval, with the
-/// training and prediction wall-clock seconds. Writes the reports after every finished run, so an interrupted run
-/// still leaves its results.
+/// training and prediction wall-clock seconds. Records every finished run in the output folder's <see cref="BenchStore"/> (and rewrites the reports), so an
+/// interrupted run keeps its results and a repeated command resumes where it stopped.
 /// </summary>
 public static class BenchRunner
 {
@@ -40,6 +42,8 @@ public static class BenchRunner
         if (request.Splits < 1) throw new DecoRegException($"--splits must be at least 1 (got {request.Splits})");
         var names = request.Datasets ?? (request.Quick ? BenchSuites.QuickDatasets(request.Suite) : null);
         var datasets = BenchSuites.Resolve(request.Suite, request.DataRoot, names);
+        var store = BenchStore.Open(request);
+        Model.TorchRuntime.Initialize(request.Threads);
         var results = new List<RunResult>();
         var started = DateTimeOffset.UtcNow;
         foreach (var set in datasets)
@@ -47,30 +51,34 @@ public static class BenchRunner
             int splits = Math.Min(request.Splits, set.AvailableSplits);
             for (int split = 0; split < splits; split++)
             {
+                var pending = request.Methods.Where(m => !store.HasSucceeded(set.Name, split, m)).ToArray();
+                foreach (var done in request.Methods.Except(pending))
+                    log?.Invoke($"{set.Name} split {split} {done}: already in {store.JsonPath}, skipped");
+                if (pending.Length == 0) continue;
                 var (train, test) = set.LoadSplit(split);
-                foreach (var method in request.Methods)
+                foreach (var method in pending)
                 {
                     cancellation.ThrowIfCancellationRequested();
-                    var result = RunOne(set.Name, split, method, train, test, request.Budget);
+                    var result = RunOne(set.Name, split, method, train, test, request.Budget, request.Threads);
                     results.Add(result);
                     log?.Invoke(result.Error is null
                         ? FormattableString.Invariant($"{set.Name} split {split} {method}: RMSE {result.Rmse:G4}, NLL {result.Nll:G4}, CRPS {result.Crps:G4}, cov90 {result.Coverage90:F2}, train {result.TrainSeconds:F1}s ({result.Epochs} epochs), predict {result.PredictSeconds:F1}s")
                         : $"{set.Name} split {split} {method}: FAILED: {result.Error}");
-                    BenchReport.Write(request, results, started);
+                    store.Add([result], started);
                 }
             }
         }
-        BenchReport.Write(request, results, started);
+        store.Add([], started);
         return results;
     }
 
     /// <summary>Trains and scores one method on one split; a failure is recorded, not thrown.</summary>
-    public static RunResult RunOne(string dataset, int split, string method, Data.Dataset train, Data.Dataset test, BenchBudget budget)
+    public static RunResult RunOne(string dataset, int split, string method, Data.Dataset train, Data.Dataset test, BenchBudget budget, int threads = 0)
     {
         var clock = Stopwatch.StartNew();
         try
         {
-            using var model = BenchMethods.Train(method, train, budget);
+            using var model = BenchMethods.Train(method, train, budget, threads);
             double trainSeconds = clock.Elapsed.TotalSeconds;
             clock.Restart();
             var predictions = model.Predict(test.Features);

@@ -5,17 +5,18 @@ using DecoReg.Training;
 
 namespace DecoReg.Bench;
 
-/// <summary>The decoding regressor seen as an <see cref="IBaseline"/>: exact-enumeration predictions, teacher-forced NLL.</summary>
-public sealed class DecodingRegressorBaseline(string name, DecodingRegressor model) : IBaseline
+/// <summary>The decoding regressor seen as an <see cref="IBaseline"/>: predictions (exact enumeration unless told otherwise), teacher-forced NLL.</summary>
+public sealed class DecodingRegressorBaseline(string name, DecodingRegressor model, PredictionOptions? prediction = null) : IBaseline
 {
     public string Name { get; } = name;
     public DecodingRegressor Model { get; } = model;
     public TrainingReport? TrainingReport => Model.TrainingReport;
 
-    public static DecodingRegressorBaseline Train(string name, Dataset train, Dataset? validation, RegressorOptions options) =>
-        new(name, DecodingRegressor.Train(train, options, validation));
+    public static DecodingRegressorBaseline Train(string name, Dataset train, Dataset? validation, RegressorOptions options,
+        PredictionOptions? prediction = null) =>
+        new(name, DecodingRegressor.Train(train, options, validation), prediction);
 
-    public IReadOnlyList<Distribution> Predict(Table features) => Model.PredictBatch(features);
+    public IReadOnlyList<Distribution> Predict(Table features) => Model.PredictBatch(features, prediction);
 
     public double[] LogLikelihood(Dataset data) => Model.LogLikelihood(data);
 

@@ -7,7 +7,9 @@ namespace DecoReg.Cli.Commands;
 
 /// <summary>
 /// <c>decoreg bench</c>: runs a benchmark suite (DecoReg against baseline heads on the same encoder and LightGBM)
-/// and writes <c>&lt;suite&gt;.md</c>, <c>.json</c> and <c>.png</c> into the output folder after every run.
+/// and writes <c>&lt;suite&gt;.md</c>, <c>.json</c> and <c>.png</c> into the output folder after every run. Runs already
+/// recorded there (same budget) are kept and skipped, so a suite can be run per data set, resumed, or split across
+/// concurrent commands.
 /// </summary>
 public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Settings>
 {
@@ -46,14 +48,19 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
         public int? Epochs { get; init; }
 
         [CommandOption("--time-limit <SECONDS>")]
-        [Description("Override the wall-clock limit per training (default 120; 20 with --quick).")]
+        [Description("Override the wall-clock limit per training (default 60; 20 with --quick).")]
         public double? TimeLimit { get; init; }
+
+        [CommandOption("--threads <N>")]
+        [Description("CPU threads for training and LightGBM (default: all cores). With 1, two bench commands can share a 2-core machine.")]
+        public int? Threads { get; init; }
 
         public override ValidationResult Validate()
         {
             if (!BenchSuites.Names.Contains(Suite))
                 return ValidationResult.Error($"--suite must be one of: {string.Join(", ", BenchSuites.Names)}");
             if (Splits is < 1) return ValidationResult.Error("--splits must be at least 1");
+            if (Threads is < 1) return ValidationResult.Error("--threads must be at least 1");
             if (Epochs is < 1) return ValidationResult.Error("--epochs must be at least 1");
             if (TimeLimit is not null && !(TimeLimit > 0)) return ValidationResult.Error("--time-limit must be positive");
             return ValidationResult.Success();
@@ -81,6 +88,7 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
             OutDir = settings.Out,
             Quick = settings.Quick,
             Budget = budget,
+            Threads = settings.Threads ?? 0,
             Command = "decoreg " + string.Join(" ", context.Arguments),
         };
         BenchRunner.Run(request, line => console.WriteLine(line), cancellationToken);

@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace DecoReg.Bench;
+
+/// <summary>Everything recorded for a suite in one output folder: the runs of every command that wrote there.</summary>
+public sealed record BenchRecord(
+    string Suite, bool Quick, BenchBudget Budget, IReadOnlyList<string> Commands, DateTimeOffset Started,
+    IReadOnlyList<RunResult> Runs);
+
+/// <summary>
+/// The results of a suite kept in an output folder (<c>&lt;suite&gt;.json</c> plus the reports made from it). Runs
+/// accumulate across commands with the same budget, so a full run can be done per data set, in the background and
+/// even concurrently (every write re-reads the file under a lock file and merges); a repeated command skips the runs
+/// already recorded without error (resume after an interruption). Files are replaced atomically.
+/// </summary>
+public sealed class BenchStore
+{
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(5);
+    private readonly BenchRequest request;
+    private readonly string stem;
+
+    private BenchStore(BenchRequest request)
+    {
+        this.request = request;
+        stem = Path.Combine(request.OutDir, request.Suite);
+    }
+
+    public string JsonPath => stem + ".json";
+
+    /// <summary>Opens (or starts) the store; a file recorded with another budget or quick setting is a user error.</summary>
+    public static BenchStore Open(BenchRequest request)
+    {
+        var store = new BenchStore(request);
+        var existing = store.Load();
+        if (existing is not null && existing.Runs.Count > 0 && (existing.Budget != request.Budget || existing.Quick != request.Quick))
+            throw new DecoRegException(
+                $"{store.JsonPath} holds runs made with another budget ({BenchReport.Budget(existing.Budget)}{(existing.Quick ? ", quick" : "")}); " +
+                $"this command's is {BenchReport.Budget(request.Budget)}{(request.Quick ? ", quick" : "")}. Use another --out folder, or move that file away");
+        return store;
+    }
+
+    /// <summary>True when the file already holds a successful run of this data set, split and method.</summary>
+    public bool HasSucceeded(string dataset, int split, string method) =>
+        Load()?.Runs.Any(r => r.Dataset == dataset && r.Split == split && r.Method == method && r.Error is null) ?? false;
+
+    /// <summary>Records runs (replacing earlier runs of the same data set, split and method) and rewrites the reports.</summary>
+    public BenchRecord Add(IReadOnlyCollection<RunResult> runs, DateTimeOffset started)
+    {
+        Directory.CreateDirectory(request.OutDir);
+        using var gate = Lock();
+        var existing = Load();
+        var merged = (existing?.Runs ?? [])
+            .Where(r => !runs.Any(n => n.Dataset == r.Dataset && n.Split == r.Split && n.Method == r.Method))
+            .Concat(runs)
+            .OrderBy(r => DatasetOrder(r.Dataset)).ThenBy(r => r.Split).ThenBy(r => MethodOrder(r.Method))
+            .ToArray();
+        var commands = (existing?.Commands ?? []).ToList();
+        if (!commands.Contains(request.Command)) commands.Add(request.Command);
+        var firstStart = existing is null || started < existing.Started ? started : existing.Started;
+        var record = new BenchRecord(request.Suite, request.Quick, request.Budget, commands, firstStart, merged);
+        BenchReport.Write(record, request.OutDir);
+        return record;
+    }
+
+    private int DatasetOrder(string dataset)
+    {
+        var all = request.Suite == "uci" ? BenchSuites.Uci : BenchSuites.Tabular.Keys.ToArray();
+        int i = all.ToList().IndexOf(dataset);
+        return i < 0 ? int.MaxValue : i;
+    }
+
+    private static int MethodOrder(string method)
+    {
+        int i = BenchMethods.Names.ToList().IndexOf(method);
+        return i < 0 ? int.MaxValue : i;
+    }
+
+    /// <summary>The recorded file, or null when there is none.</summary>
+    public BenchRecord? Load()
+    {
+        if (!File.Exists(JsonPath)) return null;
+        try
+        {
+            var root = JsonNode.Parse(File.ReadAllText(JsonPath))!.AsObject();
+            var b = root["budget"]!.AsObject();
+            var budget = new BenchBudget
+            {
+                Epochs = (int)b["epochs"]!,
+                TimeLimit = TimeSpan.FromSeconds((double)b["time_limit_seconds"]!),
+                Patience = (int)b["patience"]!,
+                BoostingRounds = (int)b["boosting_rounds"]!,
+                Seed = (int)b["seed"]!,
+            };
+            var commands = root["commands"] is JsonArray list
+                ? list.Select(c => (string)c!).ToArray()
+                : [(string?)root["command"] ?? ""];
+            var started = DateTimeOffset.Parse((string)root["started_utc"]!, CultureInfo.InvariantCulture);
+            var runs = root["runs"]!.AsArray().Select(n => ReadRun(n!.AsObject())).ToArray();
+            return new BenchRecord((string)root["suite"]!, (bool?)root["quick"] ?? false, budget, commands, started, runs);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or NullReferenceException or FormatException or KeyNotFoundException)
+        {
+            throw new DecoRegException($"{JsonPath} is not a benchmark results file DecoReg can read ({e.Message}); move it away or use another --out folder");
+        }
+    }
+
+    private static RunResult ReadRun(JsonObject o)
+    {
+        static double Number(JsonNode? n) => n is null ? double.NaN : (double)n;
+        return new RunResult((string)o["dataset"]!, (int)o["split"]!, (string)o["method"]!, (int)o["train_rows"]!, (int)o["test_rows"]!,
+            Number(o["rmse"]), Number(o["nll"]), Number(o["crps"]), Number(o["coverage90"]),
+            Number(o["train_seconds"]), Number(o["predict_seconds"]), (int)o["epochs"]!, (string?)o["stop_reason"] ?? "",
+            (string?)o["error"]);
+    }
+
+    /// <summary>An exclusive lock on <c>.&lt;suite&gt;.lock</c> in the output folder, shared by concurrent bench processes.</summary>
+    private FileStream Lock()
+    {
+        string path = Path.Combine(request.OutDir, $".{request.Suite}.lock");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (clock.Elapsed < LockTimeout)
+            {
+                Thread.Sleep(200);
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using DecoReg.Bench;
+using DecoReg.Tests.Data;
+
+namespace DecoReg.Tests.Bench;
+
+public class BenchStoreTests
+{
+    private static BenchRequest Request(string dir, string command, BenchBudget? budget = null) => new()
+    {
+        Suite = "uci", DataRoot = dir, OutDir = dir, Command = command, Budget = budget ?? BenchBudget.Default,
+    };
+
+    private static RunResult Run(string set, int split, string method, double rmse, string? error = null) =>
+        new(set, split, method, 90, 10, rmse, 1.5, 0.5, 0.9, 2.0, 0.1, 12, "done", error);
+
+    [Fact]
+    public void RunsOfTwoCommands_Accumulate_InCanonicalOrder_AndALaterRunReplacesAnEarlierOne()
+    {
+        using var dir = new TempDir();
+        var started = DateTimeOffset.UtcNow;
+        var first = BenchStore.Open(Request(dir.FullPath, "decoreg bench --datasets concrete"));
+        first.Add([Run("concrete", 0, "mdn", 5.0), Run("concrete", 0, "gaussian", 4.0, "boom")], started);
+        var second = BenchStore.Open(Request(dir.FullPath, "decoreg bench --datasets yacht"));
+        Assert.True(second.HasSucceeded("concrete", 0, "mdn"));
+        Assert.False(second.HasSucceeded("concrete", 0, "gaussian")); // failed runs are retried
+        var record = second.Add([Run("yacht", 1, "gaussian", 0.7), Run("concrete", 0, "gaussian", 4.5)], started.AddMinutes(5));
+
+        Assert.Equal(["yacht/1/gaussian", "concrete/0/gaussian", "concrete/0/mdn"],
+            record.Runs.Select(r => $"{r.Dataset}/{r.Split}/{r.Method}").ToArray());
+        Assert.Equal(4.5, record.Runs.Single(r => r.Dataset == "concrete" && r.Method == "gaussian").Rmse);
+        Assert.Equal(started.ToUnixTimeSeconds(), record.Started.ToUnixTimeSeconds());
+
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.FullPath, "uci.json")));
+        Assert.Equal(2, json.RootElement.GetProperty("commands").GetArrayLength());
+        Assert.Equal(3, json.RootElement.GetProperty("runs").GetArrayLength());
+        string md = File.ReadAllText(Path.Combine(dir.FullPath, "uci.md"));
+        Assert.Contains("`decoreg bench --datasets yacht`", md);
+        Assert.Contains("| gaussian | 1 | 4.500 |", md);
+        Assert.True(md.IndexOf("## yacht", StringComparison.Ordinal) < md.IndexOf("## concrete", StringComparison.Ordinal));
+        Assert.Empty(Directory.GetFiles(dir.FullPath, "*.tmp*"));
+    }
+
+    [Fact]
+    public void AnotherBudget_IsAUserError_NamingTheFile()
+    {
+        using var dir = new TempDir();
+        BenchStore.Open(Request(dir.FullPath, "a")).Add([Run("yacht", 0, "mdn", 1.0)], DateTimeOffset.UtcNow);
+        var e = Assert.Throws<DecoRegException>(() =>
+            BenchStore.Open(Request(dir.FullPath, "b", BenchBudget.Default with { Epochs = 7 })));
+        Assert.Contains("uci.json", e.Message);
+        Assert.Contains("at most 7 epochs", e.Message);
+    }
+
+    [Fact]
+    public void AForeignJsonFile_IsAUserError()
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(Path.Combine(dir.FullPath, "uci.json"), "{\"hello\": 1}");
+        var e = Assert.Throws<DecoRegException>(() => BenchStore.Open(Request(dir.FullPath, "a")));
+        Assert.Contains("not a benchmark results file", e.Message);
+    }
+
+    [Fact]
+    public void ConcurrentWriters_LoseNoRun()
+    {
+        using var dir = new TempDir();
+        var started = DateTimeOffset.UtcNow;
+        Parallel.For(0, 4, writer =>
+        {
+            var store = BenchStore.Open(Request(dir.FullPath, $"writer {writer}"));
+            for (int split = 0; split < 5; split++) store.Add([Run("energy", split, BenchMethods.Names[writer], 1.0 + split)], started);
+        });
+        var record = BenchStore.Open(Request(dir.FullPath, "reader")).Load()!;
+        Assert.Equal(20, record.Runs.Count);
+        Assert.Equal(4, record.Commands.Count);
+    }
+}
