@@ -18,7 +18,8 @@ namespace DecoReg;
 /// </summary>
 public sealed class DecodingRegressor : IDisposable
 {
-    private readonly EncoderDecoder network;
+    /// <summary>The ensemble's networks (one unless <see cref="RegressorOptions.EnsembleSize"/> says more).</summary>
+    private EncoderDecoder[] members;
     private readonly GrammarTensors grammar;
     private readonly TabularFeaturizer featurizer;
 
@@ -29,9 +30,14 @@ public sealed class DecodingRegressor : IDisposable
         Schema = schema;
         featurizer = new TabularFeaturizer(schema);
         grammar = new GrammarTensors(target.Codec.Grammar);
-        network = new EncoderDecoder(
-            TabularEmbedding.For(featurizer, options.Network),
-            options.Network, target.Codec.VocabularySize, target.Codec.Length) { Temperature = options.Temperature };
+        members = new EncoderDecoder[options.EnsembleSize];
+        for (int m = 0; m < members.Length; m++)
+        {
+            torch.manual_seed(options.Training.Seed + m);
+            members[m] = new EncoderDecoder(
+                TabularEmbedding.For(featurizer, options.Network),
+                options.Network, target.Codec.VocabularySize, target.Codec.Length) { Temperature = options.Temperature };
+        }
     }
 
     /// <summary>The options the model was built with (the codec as fitted to the training targets).</summary>
@@ -42,8 +48,11 @@ public sealed class DecodingRegressor : IDisposable
     /// <summary>The column the training targets came from, when known.</summary>
     public string? TargetColumn { get; private set; }
 
-    /// <summary>How training went (also restored from model files); null when unknown.</summary>
-    public TrainingReport? TrainingReport { get; private set; }
+    /// <summary>How training went (the first network's, for an ensemble; also restored from model files); null when unknown.</summary>
+    public TrainingReport? TrainingReport => MemberReports.Count > 0 ? MemberReports[0] : null;
+
+    /// <summary>How training went for each network of the ensemble (empty when unknown).</summary>
+    public IReadOnlyList<TrainingReport> MemberReports { get; private set; } = [];
 
     /// <summary>
     /// Trains a model. The same data, options and seed give the same model and predictions, provided no other
@@ -55,8 +64,7 @@ public sealed class DecodingRegressor : IDisposable
         IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
     {
         options ??= new RegressorOptions();
-        options.Training.Validate();
-        options.Network.Validate();
+        options.Validate();
         TorchRuntime.Initialize(options.Threads);
         if (validation is null)
         {
@@ -69,19 +77,28 @@ public sealed class DecodingRegressor : IDisposable
         var schema = ColumnSchema.Infer(train.Features);
         var target = TargetEncoding.Fit(options.Codec, options.Scaling, train.Targets);
         options = options with { Codec = target.Codec.Options };
-        torch.manual_seed(options.Training.Seed);
         var model = new DecodingRegressor(options, target, schema) { TargetColumn = train.TargetColumn };
         try
         {
-            using var trainSet = model.Tokenize(train, TargetNoise.For(options.Training, train.Targets));
             using var validSet = model.Tokenize(validation);
-            var objective = new DecoderObjective(model.network, model.grammar);
-            model.TrainingReport = Trainer.Train(objective, trainSet, validSet, options.Training, progress, cancellation);
-            if (options.CalibrateTemperature)
+            var reports = new List<TrainingReport>();
+            for (int m = 0; m < model.members.Length; m++)
             {
-                model.network.Temperature = TemperatureCalibration.Fit(objective, validSet);
-                model.Options = model.Options with { Temperature = model.network.Temperature };
+                // Each network its own seed (shuffling, dropout, jittered copies); the rows and hold-out stay the same,
+                // so every member shares the schema and the fitted codec and their distributions can be mixed.
+                var training = options.Training with { Seed = options.Training.Seed + m };
+                using var trainSet = model.Tokenize(train, TargetNoise.For(training, train.Targets));
+                var objective = new DecoderObjective(model.members[m], model.grammar);
+                reports.Add(Trainer.Train(objective, trainSet, validSet, training, progress, cancellation));
+                if (options.CalibrateTemperature)
+                {
+                    model.members[m].Temperature = TemperatureCalibration.Fit(objective, validSet);
+                    model.Options = model.Options with { Temperature = model.members[m].Temperature };
+                }
+                if (cancellation.IsCancellationRequested) break;
             }
+            if (reports.Count < model.members.Length) model.Shrink(reports.Count);
+            model.MemberReports = reports;
             return model;
         }
         catch
@@ -108,12 +125,16 @@ public sealed class DecodingRegressor : IDisposable
         return PredictBatch(new Table("input row", columns, new[] { cells }), prediction)[0];
     }
 
-    /// <summary>Decodes token sequences with any strategy (for benchmarks and tests).</summary>
+    /// <summary>Decodes token sequences with any strategy (for benchmarks and tests); an ensemble mixes its members'.</summary>
     public IReadOnlyList<SequenceDistribution> DecodeSequences(Table features, IDecodingStrategy strategy)
     {
         using var scope = torch.NewDisposeScope();
         using var inputs = Featurize(features);
-        return strategy.Decode(network, grammar, inputs);
+        if (members.Length == 1) return strategy.Decode(members[0], grammar, inputs);
+        var perMember = members.Select(network => strategy.Decode(network, grammar, inputs)).ToArray();
+        return Enumerable.Range(0, perMember[0].Count)
+            .Select(row => SequenceDistribution.Mix(perMember.Select(d => d[row]).ToArray()))
+            .ToArray();
     }
 
     /// <summary>
@@ -122,28 +143,43 @@ public sealed class DecodingRegressor : IDisposable
     /// </summary>
     public double[] LogLikelihood(Dataset data)
     {
-        network.eval();
         using var inference = torch.inference_mode();
         using var scope = torch.NewDisposeScope();
         using var set = Tokenize(data);
-        var objective = new DecoderObjective(network, grammar);
+        var perMember = members.Select(network => SequenceLogProbabilities(network, set)).ToArray();
         var result = new double[data.RowCount];
+        var tokens = set.Targets[0].data<long>().ToArray();
+        int length = Target.Codec.Length;
+        var seq = new int[length];
+        for (int i = 0; i < result.Length; i++)
+        {
+            for (int j = 0; j < length; j++) seq[j] = (int)tokens[i * length + j];
+            result[i] = LogMeanExp(perMember, i) + Target.LogDensityCorrection(data.Targets[i], seq);
+        }
+        return result;
+    }
+
+    /// <summary>log((1/M) Σ exp(x_m[i])), computed without overflow.</summary>
+    private static double LogMeanExp(double[][] x, int i)
+    {
+        double max = x.Max(m => m[i]);
+        if (double.IsNegativeInfinity(max)) return max;
+        return max + Math.Log(x.Average(m => Math.Exp(m[i] - max)));
+    }
+
+    /// <summary>Teacher-forced log-probability of every row's target token sequence under one network.</summary>
+    private double[] SequenceLogProbabilities(EncoderDecoder network, TrainingSet set)
+    {
+        network.eval();
+        var objective = new DecoderObjective(network, grammar);
+        var result = new double[set.Count];
         const int batch = 2048;
         for (int start = 0; start < set.Count; start += batch)
         {
             using var inner = torch.NewDisposeScope();
             int count = Math.Min(batch, set.Count - start);
             var batchRows = set.Select(torch.arange(start, start + count, ScalarType.Int64));
-            var lp = objective.SequenceLogProbability(batchRows).data<double>().ToArray();
-            var tokens = batchRows.Targets[0].data<long>().ToArray();
-            int length = Target.Codec.Length;
-            var seq = new int[length];
-            for (int i = 0; i < count; i++)
-            {
-                for (int j = 0; j < length; j++) seq[j] = (int)tokens[i * length + j];
-                double y = data.Targets[start + i];
-                result[start + i] = lp[i] + Target.LogDensityCorrection(y, seq);
-            }
+            objective.SequenceLogProbability(batchRows).data<double>().ToArray().CopyTo(result, start);
         }
         return result;
     }
@@ -151,10 +187,9 @@ public sealed class DecodingRegressor : IDisposable
     /// <summary>Writes the model (options, scaler, schema, weights, checksum) atomically.</summary>
     public void Save(string path, bool overwrite = true)
     {
-        var config = new ModelConfig(Options, Target.Scaler, Schema, TargetColumn, TrainingReport).ToJson();
-        using var stream = new MemoryStream();
-        network.save(stream);
-        ModelFile.Write(path, new ModelFileContents(config, stream.ToArray()), overwrite);
+        var config = new ModelConfig(Options, Target.Scaler, Schema, TargetColumn, TrainingReport,
+            MemberReports.Count > 1 ? MemberReports : null).ToJson();
+        ModelFile.Write(path, new ModelFileContents(config, EnsembleWeights.Join(members.Select(Weights).ToArray())), overwrite);
     }
 
     /// <summary>Loads a model file; a missing, truncated, corrupted or foreign file gives a <see cref="DecoRegException"/>.</summary>
@@ -164,19 +199,34 @@ public sealed class DecodingRegressor : IDisposable
         var config = ModelConfig.FromJson(contents.ConfigJson, path);
         TorchRuntime.Initialize(config.Options.Threads);
         var target = new TargetEncoding(config.Options.Codec.Create(), config.Scaler);
-        var model = new DecodingRegressor(config.Options, target, config.Schema) { TargetColumn = config.TargetColumn, TrainingReport = config.Training };
+        var model = new DecodingRegressor(config.Options, target, config.Schema)
+        {
+            TargetColumn = config.TargetColumn,
+            MemberReports = config.MemberTraining ?? (config.Training is { } report ? [report] : []),
+        };
         try
         {
-            using var stream = new MemoryStream(contents.Weights);
-            model.network.load(stream);
+            var parts = EnsembleWeights.Split(contents.Weights, model.members.Length);
+            for (int m = 0; m < parts.Count; m++)
+            {
+                using var stream = new MemoryStream(parts[m]);
+                model.members[m].load(stream);
+            }
         }
         catch (Exception e) when (e is not DecoRegException)
         {
             model.Dispose();
             throw new DecoRegException($"{path}: the weights do not match the model's configuration ({e.Message})", e);
         }
-        model.network.eval();
+        foreach (var network in model.members) network.eval();
         return model;
+    }
+
+    private static byte[] Weights(EncoderDecoder network)
+    {
+        using var stream = new MemoryStream();
+        network.save(stream); // closes the stream; ToArray still works
+        return stream.ToArray();
     }
 
     private InputBatch Featurize(Table features)
@@ -220,9 +270,17 @@ public sealed class DecodingRegressor : IDisposable
         return new TrainingSet(Featurize(data.Features), torch.tensor(tokens, shape), torch.tensor(states, shape));
     }
 
+    /// <summary>Keeps the first <paramref name="count"/> networks (training was cancelled before the others).</summary>
+    private void Shrink(int count)
+    {
+        foreach (var network in members[count..]) network.Dispose();
+        Array.Resize(ref members, Math.Max(1, count));
+        Options = Options with { EnsembleSize = members.Length };
+    }
+
     public void Dispose()
     {
-        network.Dispose();
+        foreach (var network in members) network.Dispose();
         grammar.Dispose();
     }
 }

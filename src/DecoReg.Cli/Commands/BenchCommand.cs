@@ -28,7 +28,7 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
         public int? Splits { get; init; }
 
         [CommandOption("--methods <LIST>")]
-        [Description("Comma-separated: decoreg-normalized, decoreg-ieee, gaussian, histogram, mdn, lightgbm (default: all).")]
+        [Description("Comma-separated: decoreg-normalized, decoreg-ieee, decoreg-ensemble, gaussian, histogram, mdn, lightgbm (default: all).")]
         public string? Methods { get; init; }
 
         [CommandOption("--out <DIR>")]

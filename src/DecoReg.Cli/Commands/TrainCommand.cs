@@ -67,6 +67,10 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
         [Description("Transformer width (default 64; must be a multiple of the 4 attention heads).")]
         public int? ModelDim { get; init; }
 
+        [CommandOption("--ensemble <N>")]
+        [Description("Train N networks from different seeds and predict with their mixture (N times the time; better-calibrated uncertainty). Default 1.")]
+        public int? Ensemble { get; init; }
+
         [CommandOption("-m|--model <FILE>")]
         [Description("Model file to write.")]
         [DefaultValue("model.decoreg")]
@@ -136,6 +140,8 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
             net.Validate();
             o = o with { Network = net };
         }
+        if (s.Ensemble is int members) o = o with { EnsembleSize = members };
+        o.Validate();
         return o;
     }
 

@@ -50,6 +50,38 @@ public sealed class SequenceDistribution
     }
 
     /// <summary>Value-equality key for a short token sequence.</summary>
+    /// <summary>
+    /// The equal-weight mixture of distributions over sequences of the same length (an ensemble's members): equal
+    /// sequences are merged, and the covered mass is the average of the parts'.
+    /// </summary>
+    public static SequenceDistribution Mix(IReadOnlyList<SequenceDistribution> parts)
+    {
+        if (parts.Count == 0) throw new ArgumentException("nothing to mix", nameof(parts));
+        if (parts.Count == 1) return parts[0];
+        int length = parts[0].Length;
+        double weight = 1.0 / parts.Count;
+        var index = new Dictionary<SequenceKey, int>();
+        var tokens = new List<int>();
+        var probs = new List<double>();
+        foreach (var part in parts)
+        {
+            if (part.Length != length) throw new ArgumentException("sequences of different lengths cannot be mixed", nameof(parts));
+            for (int i = 0; i < part.Count; i++)
+            {
+                var seq = part.Sequence(i);
+                var key = new SequenceKey(seq);
+                if (index.TryGetValue(key, out int j)) probs[j] += weight * part.Probabilities[i];
+                else
+                {
+                    index[key] = probs.Count;
+                    probs.Add(weight * part.Probabilities[i]);
+                    foreach (int t in seq) tokens.Add(t);
+                }
+            }
+        }
+        return new SequenceDistribution(length, tokens.ToArray(), probs.ToArray(), parts.Average(p => p.CoveredMass));
+    }
+
     private readonly struct SequenceKey : IEquatable<SequenceKey>
     {
         private readonly int[] tokens;

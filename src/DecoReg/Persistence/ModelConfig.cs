@@ -12,7 +12,7 @@ namespace DecoReg.Persistence;
 /// training report (per-epoch losses, for training-curve plots of a loaded model). Together with the weights this rebuilds the exact model.
 /// </summary>
 public sealed record ModelConfig(RegressorOptions Options, TargetScaler Scaler, ColumnSchema Schema, string? TargetColumn = null,
-    TrainingReport? Training = null)
+    TrainingReport? Training = null, IReadOnlyList<TrainingReport>? MemberTraining = null)
 {
     private static readonly JsonSerializerOptions Json = new()
     {

@@ -156,6 +156,24 @@ public class EndToEndTests(YachtModelFixture yacht) : IClassFixture<YachtModelFi
     }
 
     [Fact]
+    public void Train_Ensemble_WritesAModelThatEvaluates_AndBadSizesAreUserErrors()
+    {
+        using var dir = new TempDir();
+        string model = Path.Combine(dir.FullPath, "ens.decoreg");
+        var (code, output, err) = CliRunner.Run(["train", "--data", yacht.TrainCsv, "--target", "y", .. CliRunner.Tiny, "--ensemble", "2", "--model", model]);
+        Assert.True(code == 0, err + output);
+        using (var loaded = DecodingRegressor.Load(model)) Assert.Equal(2, loaded.Options.EnsembleSize);
+        (code, output, err) = CliRunner.Run("evaluate", "--model", model, "--data", yacht.TestCsv, "--json");
+        Assert.True(code == 0, err);
+        Assert.Contains("\"nll\"", output);
+
+        (code, _, err) = CliRunner.Run(["train", "--data", yacht.TrainCsv, "--target", "y", .. CliRunner.Tiny, "--ensemble", "0", "--model", Path.Combine(dir.FullPath, "x.decoreg")]);
+        Assert.Equal(2, code);
+        Assert.Contains("ensemble size must be between 1 and 64", err);
+        Assert.False(File.Exists(Path.Combine(dir.FullPath, "x.decoreg")));
+    }
+
+    [Fact]
     public void Help_EveryVerbHasOptionsAndExamples()
     {
         foreach (var (verb, option) in new[] { ("train", "--valid-fraction"), ("predict", "--quantiles"), ("evaluate", "--json"), ("demo", "--plots") })
