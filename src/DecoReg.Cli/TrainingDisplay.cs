@@ -39,12 +39,16 @@ public static class TrainingDisplay
         }));
     }
 
-    /// <summary>"epoch 3/300  train 2.1234  valid 2.3456 *  ETA 0:01:02" (* marks a new best validation loss).</summary>
+    /// <summary>
+    /// "epoch 3/300  train 2.1234  valid 2.3456 *  ETA 0:01:02" (* marks a new best validation loss), prefixed with
+    /// "network 2/5  " while an ensemble trains.
+    /// </summary>
     public static string Describe(TrainingProgress p) => string.Create(CultureInfo.InvariantCulture,
-        $"epoch {p.Epoch}/{p.MaxEpochs}  train loss {p.TrainLoss:F4}  valid loss {p.ValidationLoss:F4}{(p.IsBest ? " *" : "  ")}  ETA {Time(p.EstimatedRemaining)}");
+        $"{(p.Networks > 1 ? $"network {p.Network}/{p.Networks}  " : "")}epoch {p.Epoch}/{p.MaxEpochs}  train loss {p.TrainLoss:F4}  valid loss {p.ValidationLoss:F4}{(p.IsBest ? " *" : "  ")}  ETA {Time(p.EstimatedRemaining)}");
 
-    /// <summary>The summary table printed after training.</summary>
-    public static void Summary(IAnsiConsole console, TrainingReport report, int trainRows, int validRows, string? modelPath)
+    /// <summary>The summary table printed after training (the first network's, plus a line per figure for an ensemble).</summary>
+    public static void Summary(IAnsiConsole console, TrainingReport report, int trainRows, int validRows, string? modelPath,
+        IReadOnlyList<TrainingReport>? networks = null)
     {
         var table = new Table().Title("training summary").AddColumns("", "");
         table.HideHeaders();
@@ -56,6 +60,13 @@ public static class TrainingDisplay
         Row("best validation loss", report.BestValidationLoss.ToString("F4", CultureInfo.InvariantCulture) + " nats/token");
         Row("stop reason", report.StopReason);
         Row("time", Time(report.Elapsed));
+        if (networks is { Count: > 1 })
+        {
+            Row("networks", networks.Count.ToString(CultureInfo.InvariantCulture) + " (figures above: the first)");
+            Row("best epoch per network", string.Join(", ", networks.Select(r => r.BestEpoch.ToString(CultureInfo.InvariantCulture))));
+            Row("best validation loss per network", string.Join(", ", networks.Select(r => r.BestValidationLoss.ToString("F4", CultureInfo.InvariantCulture))));
+            Row("time, all networks", Time(TimeSpan.FromTicks(networks.Sum(r => r.Elapsed.Ticks))));
+        }
         if (modelPath is not null) Row("model file", modelPath);
         console.Write(table);
     }

@@ -89,7 +89,9 @@ public sealed class DecodingRegressor : IDisposable
                 var training = options.Training with { Seed = options.Training.Seed + m };
                 using var trainSet = model.Tokenize(train, TargetNoise.For(training, train.Targets));
                 var objective = new DecoderObjective(model.members[m], model.grammar);
-                reports.Add(Trainer.Train(objective, trainSet, validSet, training, progress, cancellation));
+                var memberProgress = progress is null || model.members.Length == 1 ? progress
+                    : new MemberProgress(progress, m + 1, model.members.Length);
+                reports.Add(Trainer.Train(objective, trainSet, validSet, training, memberProgress, cancellation));
                 if (options.CalibrateTemperature)
                 {
                     model.members[m].Temperature = TemperatureCalibration.Fit(objective, validSet);
@@ -276,6 +278,12 @@ public sealed class DecodingRegressor : IDisposable
         foreach (var network in members[count..]) network.Dispose();
         Array.Resize(ref members, Math.Max(1, count));
         Options = Options with { EnsembleSize = members.Length };
+    }
+
+    /// <summary>Tags every epoch report with the ensemble member it belongs to.</summary>
+    private sealed class MemberProgress(IProgress<TrainingProgress> inner, int network, int networks) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => inner.Report(value with { Network = network, Networks = networks });
     }
 
     public void Dispose()

@@ -96,7 +96,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
             model.Save(settings.Model, overwrite: settings.Force);
             var report = model.TrainingReport!;
             int validRows = valid?.RowCount ?? Splits.TrainValid(train.RowCount, options.Training.ValidationFraction, 0).Valid.Length;
-            TrainingDisplay.Summary(console, report, train.RowCount - (valid is null ? validRows : 0), validRows, settings.Model);
+            TrainingDisplay.Summary(console, report, train.RowCount - (valid is null ? validRows : 0), validRows, settings.Model, model.MemberReports);
         }
         return ErrorHandling.Ok;
     }

@@ -1,6 +1,9 @@
 namespace DecoReg.Training;
 
-/// <summary>One epoch's report: losses are mean cross-entropy per number token (nats).</summary>
+/// <summary>
+/// One epoch's report: losses are mean cross-entropy per number token (nats). <see cref="Network"/> of
+/// <see cref="Networks"/> says which network of an ensemble is training (1 of 1 for a single network).
+/// </summary>
 public sealed record TrainingProgress(
     int Epoch,
     int MaxEpochs,
@@ -9,4 +12,8 @@ public sealed record TrainingProgress(
     bool IsBest,
     double ExamplesPerSecond,
     TimeSpan Elapsed,
-    TimeSpan EstimatedRemaining);
+    TimeSpan EstimatedRemaining)
+{
+    public int Network { get; init; } = 1;
+    public int Networks { get; init; } = 1;
+}

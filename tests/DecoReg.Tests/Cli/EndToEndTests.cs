@@ -162,6 +162,8 @@ public class EndToEndTests(YachtModelFixture yacht) : IClassFixture<YachtModelFi
         string model = Path.Combine(dir.FullPath, "ens.decoreg");
         var (code, output, err) = CliRunner.Run(["train", "--data", yacht.TrainCsv, "--target", "y", .. CliRunner.Tiny, "--ensemble", "2", "--model", model]);
         Assert.True(code == 0, err + output);
+        Assert.Contains("network 2/2  epoch 3/3", output);
+        Assert.Contains("best epoch per network", output);
         using (var loaded = DecodingRegressor.Load(model)) Assert.Equal(2, loaded.Options.EnsembleSize);
         (code, output, err) = CliRunner.Run("evaluate", "--model", model, "--data", yacht.TestCsv, "--json");
         Assert.True(code == 0, err);
