@@ -129,8 +129,50 @@ public static class BenchReport
             foreach (var failure in results.Where(r => r.Dataset == dataset && r.Error is not null))
                 sb.AppendLine($"- {failure.Method} split {failure.Split} failed: {failure.Error}");
         }
+        AppendTargets(sb, summary);
         sb.AppendLine($"![NLL and RMSE per data set]({record.Suite}.png)");
         return sb.ToString();
+    }
+
+    /// <summary>The heads DecoReg's NLL is compared with (same encoder and training loop).</summary>
+    private static readonly string[] DensityHeads = ["gaussian", "histogram", "mdn"];
+
+    /// <summary>
+    /// Where each DecoReg method meets the benchmark's targets, per data set: NLL below every density head's (Gaussian,
+    /// histogram, MDN), and RMSE within 5 % of the best method's (mean over splits).
+    /// </summary>
+    private static void AppendTargets(StringBuilder sb,
+        IReadOnlyList<(string Dataset, string Method, IReadOnlyDictionary<string, Summary> Metrics, int Failed)> summary)
+    {
+        var datasets = summary.Select(s => s.Dataset).Distinct().ToArray();
+        var decoreg = BenchMethods.Names.Where(m => m.StartsWith("decoreg", StringComparison.Ordinal) && summary.Any(s => s.Method == m)).ToArray();
+        if (decoreg.Length == 0 || datasets.Length == 0) return;
+        double Mean(string dataset, string method, string metric) =>
+            summary.Where(s => s.Dataset == dataset && s.Method == method).Select(s => s.Metrics[metric].Mean).DefaultIfEmpty(double.NaN).First();
+        sb.AppendLine("## Targets").AppendLine();
+        sb.AppendLine("Per data set (means over the splits above): is the method's NLL below that of every density head run there " +
+            "(Gaussian, histogram, MDN), and is its RMSE within 5 % of the best RMSE of any method run there?").AppendLine();
+        sb.AppendLine("| method | NLL below every head | RMSE within 5 % of the best |");
+        sb.AppendLine("|---|---|---|");
+        foreach (var method in decoreg)
+        {
+            var nllWins = new List<string>();
+            var rmseWins = new List<string>();
+            int scored = 0;
+            foreach (var d in datasets)
+            {
+                double nll = Mean(d, method, "nll"), rmse = Mean(d, method, "rmse");
+                if (!double.IsFinite(nll)) continue;
+                scored++;
+                var heads = DensityHeads.Select(h => Mean(d, h, "nll")).Where(double.IsFinite).ToArray();
+                if (heads.Length > 0 && nll < heads.Min()) nllWins.Add(d);
+                double best = summary.Where(s => s.Dataset == d).Select(s => s.Metrics["rmse"].Mean).Where(double.IsFinite).Min();
+                if (rmse <= 1.05 * best) rmseWins.Add(d);
+            }
+            static string List(List<string> l) => l.Count == 0 ? "" : ": " + string.Join(", ", l);
+            sb.AppendLine($"| {method} | {nllWins.Count} of {scored}{List(nllWins)} | {rmseWins.Count} of {scored}{List(rmseWins)} |");
+        }
+        sb.AppendLine();
     }
 
     private static JsonNode? Number(double v) => double.IsFinite(v) ? JsonValue.Create(v) : null;

@@ -72,8 +72,35 @@ public static class BenchRunner
         return results;
     }
 
-    /// <summary>Trains and scores one method on one split; a failure is recorded, not thrown.</summary>
+    /// <summary>
+    /// Trains and scores one method on one split; a failure is recorded, not thrown. A native libtorch error is retried
+    /// once (same seeds, so the same result as an undisturbed run): TorchSharp 0.107's optimizers pass temporary
+    /// <c>Scalar</c>s to native calls, and rarely one is finalized during the call ("Expected false to be true ...
+    /// toDouble" in AdamW.step, seen once in about 100 trainings).
+    /// </summary>
     public static RunResult RunOne(string dataset, int split, string method, Data.Dataset train, Data.Dataset test, BenchBudget budget, int threads = 0)
+    {
+        try
+        {
+            return RunOnce(dataset, split, method, train, test, budget, threads);
+        }
+        catch (System.Runtime.InteropServices.ExternalException first)
+        {
+            try
+            {
+                return RunOnce(dataset, split, method, train, test, budget, threads);
+            }
+            catch (System.Runtime.InteropServices.ExternalException second)
+            {
+                return new RunResult(dataset, split, method, train.RowCount, test.RowCount, double.NaN, double.NaN, double.NaN, double.NaN,
+                    0, 0, 0, "", $"libtorch failed twice: {FirstLine(first.Message)} / {FirstLine(second.Message)}");
+            }
+        }
+    }
+
+    private static string FirstLine(string s) => s.Split('\n', 2)[0].Trim();
+
+    private static RunResult RunOnce(string dataset, int split, string method, Data.Dataset train, Data.Dataset test, BenchBudget budget, int threads)
     {
         var clock = Stopwatch.StartNew();
         try
