@@ -44,7 +44,10 @@ public sealed class BenchStore
     public bool HasSucceeded(string dataset, int split, string method) =>
         Load()?.Runs.Any(r => r.Dataset == dataset && r.Split == split && r.Method == method && r.Error is null) ?? false;
 
-    /// <summary>Records runs (replacing earlier runs of the same data set, split and method) and rewrites the reports.</summary>
+    /// <summary>
+    /// Records runs (replacing earlier runs of the same data set, split and method) and rewrites the reports; the
+    /// command is listed in the reports once it has contributed a run.
+    /// </summary>
     public BenchRecord Add(IReadOnlyCollection<RunResult> runs, DateTimeOffset started)
     {
         Directory.CreateDirectory(request.OutDir);
@@ -56,7 +59,7 @@ public sealed class BenchStore
             .OrderBy(r => DatasetOrder(r.Dataset)).ThenBy(r => r.Split).ThenBy(r => MethodOrder(r.Method))
             .ToArray();
         var commands = (existing?.Commands ?? []).ToList();
-        if (!commands.Contains(request.Command)) commands.Add(request.Command);
+        if (runs.Count > 0 && !commands.Contains(request.Command)) commands.Add(request.Command); // a no-op command only rebuilds the reports
         var firstStart = existing is null || started < existing.Started ? started : existing.Started;
         var record = new BenchRecord(request.Suite, request.Quick, request.Budget, commands, firstStart, merged);
         BenchReport.Write(record, request.OutDir);
