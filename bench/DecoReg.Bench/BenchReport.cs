@@ -82,7 +82,7 @@ public static class BenchReport
     public static string Budget(BenchBudget b)
     {
         return FormattableString.Invariant(
-            $"neural methods: at most {b.Epochs} epochs and {b.TimeLimit.TotalSeconds:0} s of training each, early stopping patience {b.Patience} on the seeded 10 % inner validation split (best weights restored); LightGBM: at most {b.BoostingRounds} rounds; seed {b.Seed}");
+            $"neural methods: at most {b.Epochs} epochs and {b.TimeLimit.TotalSeconds:0} s of training each (checked after every epoch, so the last epoch may overrun it), early stopping patience {b.Patience} on the seeded 10 % inner validation split (best weights restored); LightGBM: at most {b.BoostingRounds} rounds; seed {b.Seed}");
     }
 
     private static string Markdown(BenchRecord record,
