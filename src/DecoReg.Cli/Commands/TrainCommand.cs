@@ -68,7 +68,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
         public int? ModelDim { get; init; }
 
         [CommandOption("--ensemble <N>")]
-        [Description("Train N networks from different seeds and predict with their mixture (N times the time; better-calibrated uncertainty). Default 1.")]
+        [Description("Train N networks from different seeds and predict with their mixture (N times the time; --time-limit applies to each network). Default 1.")]
         public int? Ensemble { get; init; }
 
         [CommandOption("-m|--model <FILE>")]
