@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DecoReg.Persistence;
 using ScottPlot;
 
 namespace DecoReg.Bench;
@@ -42,24 +43,9 @@ public static class BenchReport
         Directory.CreateDirectory(outDir);
         string stem = Path.Combine(outDir, record.Suite);
         var summary = Aggregate(record.Runs);
-        Replace(stem + ".md", path => File.WriteAllText(path, Markdown(record, summary)));
-        Replace(stem + ".json", path => File.WriteAllText(path, Json(record, summary)));
-        if (summary.Count > 0) Replace(stem + ".png", path => Plot(record, summary, path));
-    }
-
-    /// <summary>Writes next to <paramref name="path"/> and moves over it, so a reader never sees half a report.</summary>
-    private static void Replace(string path, Action<string> write)
-    {
-        string temp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileNameWithoutExtension(path)}.{Environment.ProcessId}.tmp{Path.GetExtension(path)}");
-        try
-        {
-            write(temp);
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        AtomicFile.Write(stem + ".md", path => File.WriteAllText(path, Markdown(record, summary)), what: "benchmark report");
+        AtomicFile.Write(stem + ".json", path => File.WriteAllText(path, Json(record, summary)), what: "benchmark results");
+        if (summary.Count > 0) AtomicFile.Write(stem + ".png", path => Plot(record, summary, path), what: "benchmark plot");
     }
 
     /// <summary>The methods present in the runs, in the canonical order.</summary>

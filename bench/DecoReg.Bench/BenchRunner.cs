@@ -51,7 +51,8 @@ public static class BenchRunner
             int splits = Math.Min(request.Splits, set.AvailableSplits);
             for (int split = 0; split < splits; split++)
             {
-                var pending = request.Methods.Where(m => !store.HasSucceeded(set.Name, split, m)).ToArray();
+                var succeeded = store.Succeeded(); // read once per split: other commands may add runs meanwhile
+                var pending = request.Methods.Where(m => !succeeded.Contains((set.Name, split, m))).ToArray();
                 foreach (var done in request.Methods.Except(pending))
                     log?.Invoke($"{set.Name} split {split} {done}: already in {store.JsonPath}, skipped");
                 if (pending.Length == 0) continue;

@@ -40,9 +40,9 @@ public sealed class BenchStore
         return store;
     }
 
-    /// <summary>True when the file already holds a successful run of this data set, split and method.</summary>
-    public bool HasSucceeded(string dataset, int split, string method) =>
-        Load()?.Runs.Any(r => r.Dataset == dataset && r.Split == split && r.Method == method && r.Error is null) ?? false;
+    /// <summary>The (data set, split, method) runs the file already holds without error (failed runs are to be retried).</summary>
+    public IReadOnlySet<(string Dataset, int Split, string Method)> Succeeded() =>
+        (Load()?.Runs ?? []).Where(r => r.Error is null).Select(r => (r.Dataset, r.Split, r.Method)).ToHashSet();
 
     /// <summary>
     /// Records runs (replacing earlier runs of the same data set, split and method) and rewrites the reports; the

@@ -1,4 +1,5 @@
 using System.Text;
+using DecoReg.Persistence;
 
 namespace DecoReg.Cli;
 
@@ -30,7 +31,7 @@ public static class OutputFiles
         string dir = Path.GetDirectoryName(full) ?? ".";
         if (!Directory.Exists(dir))
             throw new DecoRegException($"{path}: cannot write the {what}: folder '{dir}' does not exist.");
-        string probe = TempPath(full);
+        string probe = AtomicFile.TempPath(full);
         try
         {
             using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None)) { }
@@ -41,7 +42,7 @@ public static class OutputFiles
         }
         finally
         {
-            TryDelete(probe);
+            AtomicFile.TryDelete(probe);
         }
     }
 
@@ -49,21 +50,7 @@ public static class OutputFiles
     public static void WriteAllTextAtomic(string path, string text, bool force, string what = "output file")
     {
         CheckWritable(path, force, what);
-        string full = Path.GetFullPath(path);
-        string temp = TempPath(full);
-        try
-        {
-            File.WriteAllText(temp, text, new UTF8Encoding(false));
-            File.Move(temp, full, overwrite: force);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new DecoRegException($"{path}: cannot write the {what}: {e.Message}", e);
-        }
-        finally
-        {
-            TryDelete(temp);
-        }
+        AtomicFile.Write(path, temp => File.WriteAllText(temp, text, new UTF8Encoding(false)), overwrite: force, what);
     }
 
     /// <summary>Creates <paramref name="dir"/> if needed; a <see cref="DecoRegException"/> if that fails.</summary>
@@ -78,15 +65,5 @@ public static class OutputFiles
         {
             throw new DecoRegException($"{dir}: cannot create the {what}: {e.Message}", e);
         }
-    }
-
-    private static string TempPath(string full) =>
-        Path.Combine(Path.GetDirectoryName(full) ?? ".", $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-
-    private static void TryDelete(string path)
-    {
-        try { if (File.Exists(path)) File.Delete(path); }
-        catch (IOException) { }
-        catch (UnauthorizedAccessException) { }
     }
 }

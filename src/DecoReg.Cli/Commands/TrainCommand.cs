@@ -132,16 +132,13 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
                 throw new DecoRegException($"--time-limit {seconds.ToString(CultureInfo.InvariantCulture)}: expected a positive number of seconds.");
             t = t with { TimeLimit = TimeSpan.FromSeconds(seconds) };
         }
-        t.Validate();
         o = o with { Training = t };
         if (s.ModelDim is int d)
         {
-            var net = o.Network with { ModelDim = d, FeedForwardDim = Math.Max(4, 4 * d) };
-            net.Validate();
-            o = o with { Network = net };
+            o = o with { Network = o.Network with { ModelDim = d, FeedForwardDim = Math.Max(4, 4 * d) } };
         }
         if (s.Ensemble is int members) o = o with { EnsembleSize = members };
-        o.Validate();
+        o.Validate(); // training, network and ensemble options together
         return o;
     }
 

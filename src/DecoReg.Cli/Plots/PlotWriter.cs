@@ -1,5 +1,6 @@
 using System.Globalization;
 using DecoReg.Inference;
+using DecoReg.Persistence;
 using DecoReg.Training;
 using ScottPlot;
 
@@ -168,20 +169,7 @@ public static class PlotWriter
 
     private static string Save(Plot plot, string path)
     {
-        string temp = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileNameWithoutExtension(path)}.{Guid.NewGuid():N}.tmp.png");
-        try
-        {
-            plot.SavePng(temp, Width, Height);
-            File.Move(temp, path, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new DecoRegException($"{path}: cannot write the plot: {e.Message}", e);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        AtomicFile.Write(path, temp => plot.SavePng(temp, Width, Height), overwrite: true, "plot");
         return path;
     }
 }

@@ -8,15 +8,12 @@ namespace DecoReg.Numbers;
 /// rounded to nearest with carry; magnitudes above the largest value clamp (overflow), below the smallest non-zero
 /// flush to zero (underflow). The grammar allows exactly the exponents in [MinExponent, MaxExponent].
 /// </summary>
-public sealed class IeeeCodec : INumberCodec
+public sealed class IeeeCodec : ScientificCodec
 {
-    private readonly ScientificFormat _format;
     private readonly int _b, _e, _m;
 
-    public IeeeCodec(IeeeCodecOptions options)
+    public IeeeCodec(IeeeCodecOptions options) : base(options, "ieee")
     {
-        ArgumentNullException.ThrowIfNull(options);
-        Options = options;
         _b = options.Base; _e = options.ExponentDigits; _m = options.MantissaDigits;
         if (_b < 2 || _b > 16)
             throw new DecoRegException($"ieee codec: base {_b} is out of range; expected 2..16");
@@ -32,7 +29,7 @@ public sealed class IeeeCodec : INumberCodec
             throw new DecoRegException($"ieee codec: exponent range [{MinExponent}, {MaxExponent}] is invalid; expected min ≤ max within [{-cap}, {cap}] ({_e} base-{_b} exponent digits)");
         if (!ScientificFormat.FitsDouble(_b, _m, MinExponent - (_m - 1), MaxExponent - (_m - 1)))
             throw new DecoRegException($"ieee codec: exponent range [{MinExponent}, {MaxExponent}] in base {_b} exceeds the range of a double; expected exponents within [{limMin}, {limMax}] (--min-exponent/--max-exponent)");
-        _format = new ScientificFormat(_b, _m, MinExponent - (_m - 1), MaxExponent - (_m - 1));
+        Format = new ScientificFormat(_b, _m, MinExponent - (_m - 1), MaxExponent - (_m - 1));
         Length = 2 + _e + _m;
         VocabularySize = _b + 2 + (options.Specials ? SpecialTokens.Names.Length : 0);
         Grammar = BuildGrammar();
@@ -47,10 +44,7 @@ public sealed class IeeeCodec : INumberCodec
     }
 
     public IeeeCodecOptions Typed => (IeeeCodecOptions)Options;
-    public CodecOptions Options { get; }
-    public int VocabularySize { get; }
-    public int Length { get; }
-    public Grammar Grammar { get; }
+    protected override bool Specials => Typed.Specials;
 
     /// <summary>
     /// Smallest exponent the grammar allows (also the exponent of zero). Defaults to −(B^E − 1), or the smallest
@@ -68,15 +62,15 @@ public sealed class IeeeCodec : INumberCodec
     public int Minus => _b + 1;
 
     /// <summary>Token of "NaN" (followed by "+Inf", "-Inf", "PAD"), or -1 without special tokens.</summary>
-    public int FirstSpecial => Typed.Specials ? _b + 2 : -1;
+    public override int FirstSpecial => Typed.Specials ? _b + 2 : -1;
 
     /// <summary>Largest representable value, (B − B^(1−M))·B^MaxExponent.</summary>
-    public double MaxValue => _format.Value(false, _format.MaxMantissa, _format.MaxScale);
+    public double MaxValue => Format.Value(false, Format.MaxMantissa, Format.MaxScale);
 
     /// <summary>Smallest positive representable value, B^MinExponent.</summary>
-    public double MinPositive => _format.Value(false, _format.MinMantissa, _format.MinScale);
+    public double MinPositive => Format.Value(false, Format.MinMantissa, Format.MinScale);
 
-    public string TokenName(int token)
+    public override string TokenName(int token)
     {
         if (token < 0 || token >= VocabularySize) throw new ArgumentOutOfRangeException(nameof(token));
         if (token < _b) return Tokens.DigitName(token);
@@ -85,34 +79,17 @@ public sealed class IeeeCodec : INumberCodec
         return SpecialTokens.Names[token - FirstSpecial];
     }
 
-    public EncodedNumber Encode(double value)
+    private protected override void WriteNumber(ScientificFormat.Rounded r, Span<int> tokens)
     {
-        var tokens = new int[Length];
-        if (SpecialTokens.TryEncode(value, Typed.Specials, "ieee", FirstSpecial, tokens)) return new EncodedNumber(tokens, EncodeStatus.Ok);
-        var r = _format.Round(value);
         int e = r.Scale + _m - 1;
         tokens[0] = r.Negative ? Minus : Plus;
         tokens[1] = e < 0 ? Minus : Plus;
-        _format.WriteDigits(Math.Abs(e), tokens.AsSpan(2, _e));
-        _format.WriteDigits(r.Mantissa, tokens.AsSpan(2 + _e, _m));
-        return new EncodedNumber(tokens, r.Status);
+        Format.WriteDigits(Math.Abs(e), tokens.Slice(2, _e));
+        Format.WriteDigits(r.Mantissa, tokens.Slice(2 + _e, _m));
     }
 
-    public double Decode(ReadOnlySpan<int> tokens) => _format.Value(Parse(tokens));
-
-    public NumberBin Bin(ReadOnlySpan<int> tokens) => _format.Bin(Parse(tokens));
-
-    public (double Value, NumberBin Bin) Read(ReadOnlySpan<int> tokens)
+    private protected override ScientificFormat.Parsed ParseNumber(ReadOnlySpan<int> tokens)
     {
-        var parsed = Parse(tokens);
-        return (_format.Value(parsed), _format.Bin(parsed));
-    }
-
-    private ScientificFormat.Parsed Parse(ReadOnlySpan<int> tokens)
-    {
-        if (!Grammar.IsValid(tokens))
-            throw new ArgumentException($"not a valid ieee token sequence: {Tokens.Format(this, tokens)}");
-        if (Typed.Specials && tokens[0] >= FirstSpecial) return new(tokens[0] - FirstSpecial, false, 0, 0);
         int e = 0;
         for (int i = 0; i < _e; i++) e = e * _b + tokens[2 + i];
         if (tokens[1] == Minus) e = -e;

@@ -6,46 +6,40 @@ namespace DecoReg.Numbers;
 /// zeros, "E-R"). One exponent token instead of exponent digits keeps sequences short. Same rounding, clamping and
 /// bins as <see cref="IeeeCodec"/>.
 /// </summary>
-public sealed class P10Codec : INumberCodec
+public sealed class P10Codec : ScientificCodec
 {
     private const int Plus = 10, Minus = 11, FirstExponent = 12;
-    private readonly ScientificFormat _format;
     private readonly int _d, _r;
 
-    public P10Codec(P10CodecOptions options)
+    public P10Codec(P10CodecOptions options) : base(options, "p10")
     {
-        ArgumentNullException.ThrowIfNull(options);
-        Options = options;
         _d = options.Digits; _r = options.ExponentRange;
         if (_d < 1 || _d > 15)
             throw new DecoRegException($"p10 codec: {_d} digits is out of range; expected 1..15");
         if (_r < 0 || !ScientificFormat.FitsDouble(10, _d, -_r, _r))
             throw new DecoRegException($"p10 codec: exponent range {_r} is out of range; expected 0..{ScientificFormat.ExponentLimits(10).Max + 1 - _d}");
-        _format = new ScientificFormat(10, _d, -_r, _r);
+        Format = new ScientificFormat(10, _d, -_r, _r);
         Length = _d + 2;
         VocabularySize = FirstExponent + 2 * _r + 1 + (options.Specials ? SpecialTokens.Names.Length : 0);
         Grammar = BuildGrammar();
     }
 
     public P10CodecOptions Typed => (P10CodecOptions)Options;
-    public CodecOptions Options { get; }
-    public int VocabularySize { get; }
-    public int Length { get; }
-    public Grammar Grammar { get; }
+    protected override bool Specials => Typed.Specials;
 
     /// <summary>Token of "NaN" (followed by "+Inf", "-Inf", "PAD"), or -1 without special tokens.</summary>
-    public int FirstSpecial => Typed.Specials ? FirstExponent + 2 * _r + 1 : -1;
+    public override int FirstSpecial => Typed.Specials ? FirstExponent + 2 * _r + 1 : -1;
 
     /// <summary>The token of exponent <paramref name="e"/> (−R..R).</summary>
     public int ExponentToken(int e) => FirstExponent + e + _r;
 
     /// <summary>Largest representable value, (10^D − 1)·10^R.</summary>
-    public double MaxValue => _format.Value(false, _format.MaxMantissa, _r);
+    public double MaxValue => Format.Value(false, Format.MaxMantissa, _r);
 
     /// <summary>Smallest positive representable value, 10^(D−1)·10^−R.</summary>
-    public double MinPositive => _format.Value(false, _format.MinMantissa, -_r);
+    public double MinPositive => Format.Value(false, Format.MinMantissa, -_r);
 
-    public string TokenName(int token)
+    public override string TokenName(int token)
     {
         if (token < 0 || token >= VocabularySize) throw new ArgumentOutOfRangeException(nameof(token));
         if (token < 10) return Tokens.DigitName(token);
@@ -55,32 +49,15 @@ public sealed class P10Codec : INumberCodec
         return SpecialTokens.Names[token - FirstSpecial];
     }
 
-    public EncodedNumber Encode(double value)
+    private protected override void WriteNumber(ScientificFormat.Rounded r, Span<int> tokens)
     {
-        var tokens = new int[Length];
-        if (SpecialTokens.TryEncode(value, Typed.Specials, "p10", FirstSpecial, tokens)) return new EncodedNumber(tokens, EncodeStatus.Ok);
-        var r = _format.Round(value);
         tokens[0] = r.Negative ? Minus : Plus;
-        _format.WriteDigits(r.Mantissa, tokens.AsSpan(1, _d));
+        Format.WriteDigits(r.Mantissa, tokens.Slice(1, _d));
         tokens[_d + 1] = ExponentToken(r.Scale);
-        return new EncodedNumber(tokens, r.Status);
     }
 
-    public double Decode(ReadOnlySpan<int> tokens) => _format.Value(Parse(tokens));
-
-    public NumberBin Bin(ReadOnlySpan<int> tokens) => _format.Bin(Parse(tokens));
-
-    public (double Value, NumberBin Bin) Read(ReadOnlySpan<int> tokens)
+    private protected override ScientificFormat.Parsed ParseNumber(ReadOnlySpan<int> tokens)
     {
-        var parsed = Parse(tokens);
-        return (_format.Value(parsed), _format.Bin(parsed));
-    }
-
-    private ScientificFormat.Parsed Parse(ReadOnlySpan<int> tokens)
-    {
-        if (!Grammar.IsValid(tokens))
-            throw new ArgumentException($"not a valid p10 token sequence: {Tokens.Format(this, tokens)}");
-        if (Typed.Specials && tokens[0] >= FirstSpecial) return new(tokens[0] - FirstSpecial, false, 0, 0);
         long m = 0;
         for (int i = 0; i < _d; i++) m = m * 10 + tokens[1 + i];
         return new(-1, tokens[0] == Minus, m, tokens[_d + 1] - FirstExponent - _r);

@@ -69,7 +69,7 @@ public static class ModelFile
             throw new DecoRegException($"Cannot write model file '{path}': {e.Message}", e);
         }
 
-        string temp = Path.Combine(directory, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
+        string temp = AtomicFile.TempPath(fullPath);
         try
         {
             using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
@@ -97,7 +97,7 @@ public static class ModelFile
         }
         finally
         {
-            TryDelete(temp);
+            AtomicFile.TryDelete(temp);
         }
     }
 
@@ -188,17 +188,4 @@ public static class ModelFile
 
     private static DecoRegException ExistsError(string path) =>
         new($"Model file '{path}' exists; pass --force to overwrite.");
-
-    private static void TryDelete(string temp)
-    {
-        try
-        {
-            if (File.Exists(temp))
-                File.Delete(temp);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Best effort: the original error (if any) is more useful than this one.
-        }
-    }
 }
