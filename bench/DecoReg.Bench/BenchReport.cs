@@ -112,6 +112,9 @@ public static class BenchReport
                 foreach (var p in published)
                     sb.AppendLine(FormattableString.Invariant($"| *published: {p.Method}* | 20 | {p.Rmse:F2} | {p.Nll:F2} | — | — | — | — |"));
             sb.AppendLine();
+            foreach (var group in results.Where(r => r.Dataset == dataset && r.Choice is not null).GroupBy(r => r.Method))
+                sb.AppendLine($"- {group.Key} kept: " + string.Join("; ", group.GroupBy(r => r.Choice!).OrderBy(g => g.Key, StringComparer.Ordinal)
+                    .Select(g => $"{g.Key} on split{(g.Count() > 1 ? "s" : "")} {string.Join(", ", g.Select(r => r.Split).Order())}")));
             foreach (var failure in results.Where(r => r.Dataset == dataset && r.Error is not null))
                 sb.AppendLine($"- {failure.Method} split {failure.Split} failed: {failure.Error}");
         }
@@ -200,7 +203,7 @@ public static class BenchReport
                 ["train_rows"] = r.TrainRows, ["test_rows"] = r.TestRows,
                 ["rmse"] = Number(r.Rmse), ["nll"] = Number(r.Nll), ["crps"] = Number(r.Crps), ["coverage90"] = Number(r.Coverage90),
                 ["train_seconds"] = r.TrainSeconds, ["predict_seconds"] = r.PredictSeconds,
-                ["epochs"] = r.Epochs, ["stop_reason"] = r.StopReason, ["error"] = r.Error,
+                ["epochs"] = r.Epochs, ["stop_reason"] = r.StopReason, ["error"] = r.Error, ["choice"] = r.Choice,
             }).ToArray()),
         };
         if (record.Suite == "uci")

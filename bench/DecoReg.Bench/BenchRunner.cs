@@ -11,7 +11,7 @@ public sealed record BenchRequest
     /// <summary>Data sets to run; null = the suite's defaults (all, or the quick ones).</summary>
     public IReadOnlyList<string>? Datasets { get; init; }
     public int Splits { get; init; } = 5;
-    public IReadOnlyList<string> Methods { get; init; } = BenchMethods.Names;
+    public IReadOnlyList<string> Methods { get; init; } = BenchMethods.Default;
     public required string OutDir { get; init; }
     public bool Quick { get; init; }
     public BenchBudget Budget { get; init; } = BenchBudget.Default;
@@ -21,11 +21,14 @@ public sealed record BenchRequest
     public int Threads { get; init; }
 }
 
-/// <summary>The scores of one method on one split (NaN metrics and an <see cref="Error"/> when it failed).</summary>
+/// <summary>
+/// The scores of one method on one split (NaN metrics and an <see cref="Error"/> when it failed); <see cref="Choice"/>
+/// is what the method chose on the inner hold-out (decoreg-select: the target scaling kept), else null.
+/// </summary>
 public sealed record RunResult(
     string Dataset, int Split, string Method, int TrainRows, int TestRows,
     double Rmse, double Nll, double Crps, double Coverage90,
-    double TrainSeconds, double PredictSeconds, int Epochs, string StopReason, string? Error = null);
+    double TrainSeconds, double PredictSeconds, int Epochs, string StopReason, string? Error = null, string? Choice = null);
 
 /// <summary>
 /// Runs a suite: for every data set, split and method, trains on the split's training rows (each method holds out the
@@ -115,7 +118,8 @@ public static class BenchRunner
             var metrics = RegressionMetrics.Compute(predictions, test.Targets, logLikelihoods, [0.9]);
             var report = model.TrainingReport;
             return new RunResult(dataset, split, method, train.RowCount, test.RowCount, metrics.Rmse, metrics.Nll, metrics.Crps,
-                metrics.Coverage[0.9], trainSeconds, predictSeconds, report?.History.Count ?? 0, report?.StopReason ?? "", null);
+                metrics.Coverage[0.9], trainSeconds, predictSeconds, report?.History.Count ?? 0, report?.StopReason ?? "", null,
+                (model as DecodingRegressorBaseline)?.Choice);
         }
         catch (Exception e) when (e is DecoRegException or ArgumentException or InvalidOperationException)
         {

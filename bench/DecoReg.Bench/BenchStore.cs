@@ -114,7 +114,7 @@ public sealed class BenchStore
         return new RunResult((string)o["dataset"]!, (int)o["split"]!, (string)o["method"]!, (int)o["train_rows"]!, (int)o["test_rows"]!,
             Number(o["rmse"]), Number(o["nll"]), Number(o["crps"]), Number(o["coverage90"]),
             Number(o["train_seconds"]), Number(o["predict_seconds"]), (int)o["epochs"]!, (string?)o["stop_reason"] ?? "",
-            (string?)o["error"]);
+            (string?)o["error"], (string?)o["choice"]);
     }
 
     /// <summary>An exclusive lock on <c>.&lt;suite&gt;.lock</c> in the output folder, shared by concurrent bench processes.</summary>

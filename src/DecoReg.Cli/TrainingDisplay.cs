@@ -44,11 +44,14 @@ public static class TrainingDisplay
     /// "network 2/5  " while an ensemble trains.
     /// </summary>
     public static string Describe(TrainingProgress p) => string.Create(CultureInfo.InvariantCulture,
-        $"{(p.Networks > 1 ? $"network {p.Network}/{p.Networks}  " : "")}epoch {p.Epoch}/{p.MaxEpochs}  train loss {p.TrainLoss:F4}  valid loss {p.ValidationLoss:F4}{(p.IsBest ? " *" : "  ")}  ETA {Time(p.EstimatedRemaining)}");
+        $"{(p.Stage is null ? "" : $"{p.Stage}  ")}{(p.Networks > 1 ? $"network {p.Network}/{p.Networks}  " : "")}epoch {p.Epoch}/{p.MaxEpochs}  train loss {p.TrainLoss:F4}  valid loss {p.ValidationLoss:F4}{(p.IsBest ? " *" : "  ")}  ETA {Time(p.EstimatedRemaining)}");
 
-    /// <summary>The summary table printed after training (the first network's, plus a line per figure for an ensemble).</summary>
+    /// <summary>
+    /// The summary table printed after training (the first network's, plus a line per figure for an ensemble, and the
+    /// hold-out scores of the scalings tried when the scaling was selected).
+    /// </summary>
     public static void Summary(IAnsiConsole console, TrainingReport report, int trainRows, int validRows, string? modelPath,
-        IReadOnlyList<TrainingReport>? networks = null)
+        IReadOnlyList<TrainingReport>? networks = null, IReadOnlyList<ScalingTrial>? scalings = null)
     {
         var table = new Table().Title("training summary").AddColumns("", "");
         table.HideHeaders();
@@ -67,6 +70,9 @@ public static class TrainingDisplay
             Row("best validation loss per network", string.Join(", ", networks.Select(r => r.BestValidationLoss.ToString("F4", CultureInfo.InvariantCulture))));
             Row("time, all networks", Time(TimeSpan.FromTicks(networks.Sum(r => r.Elapsed.Ticks))));
         }
+        if (scalings is { Count: > 0 })
+            Row("target scaling (hold-out NLL)", string.Join(", ", scalings.Select(t => string.Create(CultureInfo.InvariantCulture,
+                $"{t.Scaling.ToString().ToLowerInvariant()} {t.ValidationNll:F4}{(t.Chosen ? " (kept)" : "")}"))));
         if (modelPath is not null) Row("model file", modelPath);
         console.Write(table);
     }

@@ -54,6 +54,9 @@ public sealed class DecodingRegressor : IDisposable
     /// <summary>How training went for each network of the ensemble (empty when unknown).</summary>
     public IReadOnlyList<TrainingReport> MemberReports { get; private set; } = [];
 
+    /// <summary>The hold-out scores of the scalings tried by <see cref="TargetScaling.Select"/> (empty otherwise).</summary>
+    public IReadOnlyList<ScalingTrial> ScalingTrials { get; private set; } = [];
+
     /// <summary>
     /// Trains a model. The same data, options and seed give the same model and predictions, provided no other
     /// training runs in the same process at the same time (dropout and target jitter draw from libtorch's
@@ -73,6 +76,7 @@ public sealed class DecodingRegressor : IDisposable
             (train, validation) = Splits.TrainValid(train, options.Training.ValidationFraction, options.Training.Seed);
         }
         if (train.RowCount == 0) throw new DecoRegException($"{train.Name}: no training rows");
+        if (options.Scaling == TargetScaling.Select) return TrainSelectingScaling(train, validation, options, progress, cancellation);
 
         var schema = ColumnSchema.Infer(train.Features);
         var target = TargetEncoding.Fit(options.Codec, options.Scaling, train.Targets);
@@ -80,32 +84,115 @@ public sealed class DecodingRegressor : IDisposable
         var model = new DecodingRegressor(options, target, schema) { TargetColumn = train.TargetColumn };
         try
         {
-            using var validSet = model.Tokenize(validation);
-            var reports = new List<TrainingReport>();
-            for (int m = 0; m < model.members.Length; m++)
-            {
-                // Each network its own seed (shuffling, dropout, jittered copies); the rows and hold-out stay the same,
-                // so every member shares the schema and the fitted codec and their distributions can be mixed.
-                var training = options.Training with { Seed = options.Training.Seed + m };
-                using var trainSet = model.Tokenize(train, TargetNoise.For(training, train.Targets));
-                var objective = new DecoderObjective(model.members[m], model.grammar);
-                var memberProgress = progress is null || model.members.Length == 1 ? progress
-                    : new MemberProgress(progress, m + 1, model.members.Length);
-                reports.Add(Trainer.Train(objective, trainSet, validSet, training, memberProgress, cancellation));
-                if (options.CalibrateTemperature)
-                {
-                    model.members[m].Temperature = TemperatureCalibration.Fit(objective, validSet);
-                    model.Options = model.Options with { Temperature = model.members[m].Temperature };
-                }
-                if (cancellation.IsCancellationRequested) break;
-            }
-            if (reports.Count < model.members.Length) model.Shrink(reports.Count);
-            model.MemberReports = reports;
+            model.TrainMembers(0, [], train, validation, progress, cancellation);
             return model;
         }
         catch
         {
             model.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Trains networks <paramref name="first"/>… of the ensemble (the ones before keep their weights and
+    /// <paramref name="reports"/>); stops after the network during which cancellation was requested and drops the
+    /// untrained ones.
+    /// </summary>
+    private void TrainMembers(int first, List<TrainingReport> reports, Dataset train, Dataset validation,
+        IProgress<TrainingProgress>? progress, CancellationToken cancellation)
+    {
+        using var validSet = Tokenize(validation);
+        for (int m = first; m < members.Length; m++)
+        {
+            if (m > first && cancellation.IsCancellationRequested) break;
+            // Each network its own seed (shuffling, dropout, jittered copies); the rows and hold-out stay the same,
+            // so every member shares the schema and the fitted codec and their distributions can be mixed.
+            var training = Options.Training with { Seed = Options.Training.Seed + m };
+            using var trainSet = Tokenize(train, TargetNoise.For(training, train.Targets, Target.Scaler));
+            var objective = new DecoderObjective(members[m], grammar);
+            var memberProgress = progress is null || members.Length == 1 ? progress
+                : new MemberProgress(progress, m + 1, members.Length);
+            reports.Add(Trainer.Train(objective, trainSet, validSet, training, memberProgress, cancellation));
+            if (Options.CalibrateTemperature)
+            {
+                members[m].Temperature = TemperatureCalibration.Fit(objective, validSet);
+                Options = Options with { Temperature = members[m].Temperature };
+            }
+        }
+        if (reports.Count < members.Length) Shrink(reports.Count);
+        MemberReports = reports;
+    }
+
+    /// <summary>
+    /// <see cref="TargetScaling.Select"/>: one network per candidate scaling on the same rows and hold-out; keeps the one
+    /// with the lower hold-out NLL in target units (ties and non-finite scores keep the earlier candidate). For an
+    /// ensemble, the kept network becomes its first member and the others are trained with the chosen scaling
+    /// (N + 1 networks in all, not 2N).
+    /// </summary>
+    private static DecodingRegressor TrainSelectingScaling(Dataset train, Dataset validation, RegressorOptions options,
+        IProgress<TrainingProgress>? progress, CancellationToken cancellation)
+    {
+        TargetScaling[] candidates = [TargetScaling.Auto, TargetScaling.Quantile];
+        DecodingRegressor? best = null;
+        double bestNll = double.PositiveInfinity;
+        var scores = new List<(TargetScaling Scaling, double Nll)>();
+        try
+        {
+            for (int c = 0; c < candidates.Length; c++)
+            {
+                var stage = $"scaling {candidates[c].ToString().ToLowerInvariant()} ({c + 1}/{candidates.Length})";
+                var stageProgress = progress is null ? null : new StageProgress(progress, stage);
+                var model = Train(train, options with { Scaling = candidates[c], EnsembleSize = 1 }, validation, stageProgress, cancellation);
+                double nll = -model.LogLikelihood(validation).Average();
+                scores.Add((candidates[c], nll));
+                if (best is null || nll < bestNll)
+                {
+                    best?.Dispose();
+                    (best, bestNll) = (model, nll);
+                }
+                else model.Dispose();
+                if (cancellation.IsCancellationRequested) break;
+            }
+        }
+        catch
+        {
+            best?.Dispose();
+            throw;
+        }
+        var trials = scores.Select(s => new ScalingTrial(s.Scaling, s.Nll, s.Scaling == best!.Options.Scaling)).ToArray();
+        if (options.EnsembleSize > 1 && !cancellation.IsCancellationRequested)
+            best = best!.Grow(options.EnsembleSize, train, validation, progress, cancellation);
+        best!.ScalingTrials = trials;
+        return best;
+    }
+
+    /// <summary>
+    /// A <paramref name="size"/>-network ensemble whose first network is this (single-network) model's, taken over
+    /// (this model is disposed), and whose other networks are trained with the same options, scaling and codec.
+    /// </summary>
+    private DecodingRegressor Grow(int size, Dataset train, Dataset validation, IProgress<TrainingProgress>? progress,
+        CancellationToken cancellation)
+    {
+        DecodingRegressor grown;
+        try { grown = new DecodingRegressor(Options with { EnsembleSize = size }, Target, Schema) { TargetColumn = TargetColumn }; }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+        try
+        {
+            grown.members[0].Dispose();
+            grown.members[0] = members[0];
+            members = [];
+            Dispose();
+            grown.TrainMembers(1, [.. MemberReports], train, validation, progress, cancellation);
+            return grown;
+        }
+        catch
+        {
+            grown.Dispose();
             throw;
         }
     }
@@ -190,7 +277,7 @@ public sealed class DecodingRegressor : IDisposable
     public void Save(string path, bool overwrite = true)
     {
         var config = new ModelConfig(Options, Target.Scaler, Schema, TargetColumn, TrainingReport,
-            MemberReports.Count > 1 ? MemberReports : null).ToJson();
+            MemberReports.Count > 1 ? MemberReports : null, ScalingTrials.Count > 0 ? ScalingTrials : null).ToJson();
         ModelFile.Write(path, new ModelFileContents(config, EnsembleWeights.Join(members.Select(Weights).ToArray())), overwrite);
     }
 
@@ -205,6 +292,7 @@ public sealed class DecodingRegressor : IDisposable
         {
             TargetColumn = config.TargetColumn,
             MemberReports = config.MemberTraining ?? (config.Training is { } report ? [report] : []),
+            ScalingTrials = config.ScalingTrials ?? [],
         };
         try
         {
@@ -252,7 +340,7 @@ public sealed class DecodingRegressor : IDisposable
         {
             for (int c = 0; c < copies; c++)
             {
-                double y = data.Targets[i] + (noise is null || c == 0 ? 0 : noise.Draw());
+                double y = noise is null || c == 0 ? data.Targets[i] : noise.Jitter(data.Targets[i]);
                 int[] seq;
                 try { seq = Target.Encode(y); }
                 catch (DecoRegException e)
@@ -284,6 +372,12 @@ public sealed class DecodingRegressor : IDisposable
     private sealed class MemberProgress(IProgress<TrainingProgress> inner, int network, int networks) : IProgress<TrainingProgress>
     {
         public void Report(TrainingProgress value) => inner.Report(value with { Network = network, Networks = networks });
+    }
+
+    /// <summary>Labels progress with the candidate being trained (scaling selection).</summary>
+    private sealed class StageProgress(IProgress<TrainingProgress> inner, string stage) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => inner.Report(value with { Stage = stage });
     }
 
     public void Dispose()

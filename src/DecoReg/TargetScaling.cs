@@ -12,4 +12,15 @@ public enum TargetScaling
     Standardize,
     /// <summary>Signed-log warp z = sign(y)·ln(1 + |y|/s) for heavy-tailed targets.</summary>
     SignedLog,
+    /// <summary>
+    /// Piecewise-linear warp blending the training targets' empirical CDF with their min-max position (see
+    /// <see cref="Numbers.QuantileScaler"/>): narrower bins where targets are dense, for skewed or clustered targets.
+    /// </summary>
+    Quantile,
+    /// <summary>
+    /// Train with <see cref="Auto"/> and with <see cref="Quantile"/> on the same rows and hold-out, and keep the model
+    /// with the lower hold-out negative log-likelihood in target units (twice the training time). The kept model's
+    /// options name the scaling it uses; <see cref="DecodingRegressor.ScalingTrials"/> lists both hold-out scores.
+    /// </summary>
+    Select,
 }

@@ -28,7 +28,7 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
         public int? Splits { get; init; }
 
         [CommandOption("--methods <LIST>")]
-        [Description("Comma-separated: decoreg-normalized, decoreg-ieee, decoreg-ensemble, gaussian, histogram, mdn, lightgbm (default: all).")]
+        [Description("Comma-separated: decoreg-normalized, decoreg-ieee, decoreg-select (2 trainings), decoreg-ensemble (5), decoreg-select-ensemble (6), gaussian, histogram, mdn, lightgbm; or all. Default: the six single-training methods (decoreg-normalized, decoreg-ieee, gaussian, histogram, mdn, lightgbm).")]
         public string? Methods { get; init; }
 
         [CommandOption("--out <DIR>")]
@@ -76,8 +76,7 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
         var budget = settings.Quick ? BenchBudget.Quick : BenchBudget.Default;
         if (settings.Epochs is { } e) budget = budget with { Epochs = e };
         if (settings.TimeLimit is { } t) budget = budget with { TimeLimit = TimeSpan.FromSeconds(t) };
-        var methods = List(settings.Methods) ?? BenchMethods.Names.ToArray();
-        BenchMethods.Check(methods);
+        var methods = BenchMethods.Parse(settings.Methods);
         var request = new BenchRequest
         {
             Suite = settings.Suite,

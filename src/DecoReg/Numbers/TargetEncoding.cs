@@ -33,6 +33,7 @@ public sealed class TargetEncoding
             TargetScaling.Auto => new IdentityScaler(),
             TargetScaling.Standardize => StandardScaler.Fit(targets),
             TargetScaling.SignedLog => SignedLogScaler.Fit(targets),
+            TargetScaling.Quantile => QuantileScaler.Fit(targets),
             _ => throw new DecoRegException($"unknown target scaling {scaling}"),
         };
         var warped = targets.Select(warp.Transform).ToArray();

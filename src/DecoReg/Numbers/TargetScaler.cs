@@ -13,6 +13,7 @@ namespace DecoReg.Numbers;
 [JsonDerivedType(typeof(StandardScaler), "standard")]
 [JsonDerivedType(typeof(SignedLogScaler), "signedlog")]
 [JsonDerivedType(typeof(ChainedScaler), "chained")]
+[JsonDerivedType(typeof(QuantileScaler), "quantile")]
 public abstract record TargetScaler : ITargetScaler
 {
     public abstract double Transform(double y);

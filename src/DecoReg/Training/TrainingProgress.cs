@@ -16,4 +16,6 @@ public sealed record TrainingProgress(
 {
     public int Network { get; init; } = 1;
     public int Networks { get; init; } = 1;
+    /// <summary>Which candidate model is training when several are tried (e.g. "scaling quantile (2/2)"); else null.</summary>
+    public string? Stage { get; init; }
 }

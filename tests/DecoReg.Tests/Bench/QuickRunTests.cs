@@ -13,7 +13,7 @@ public class QuickRunTests
         var @out = new StringWriter();
         var err = new StringWriter();
         int code = DecoRegApp.Run(
-            ["bench", "--suite", "uci", "--quick", "--datasets", "yacht", "--epochs", "2", "--out", dir.FullPath, "--data", TestData.SharedDatasets],
+            ["bench", "--suite", "uci", "--quick", "--datasets", "yacht", "--methods", "all", "--epochs", "2", "--out", dir.FullPath, "--data", TestData.SharedDatasets],
             @out, err);
         Assert.True(code == 0, $"exit {code}\n{@out}\n{err}");
 
@@ -22,6 +22,8 @@ public class QuickRunTests
         Assert.Contains("*published: NGBoost*", md);
         foreach (var method in DecoReg.Bench.BenchMethods.Names) Assert.Contains($"| {method} | 1 |", md);
         Assert.True(new FileInfo(Path.Combine(dir.FullPath, "uci.png")).Length > 1000);
+        Assert.Matches(@"- decoreg-select kept: (auto|quantile) on split 0", md);
+        Assert.Matches(@"- decoreg-select-ensemble kept: (auto|quantile) on split 0", md);
 
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.FullPath, "uci.json")));
         var runs = json.RootElement.GetProperty("runs").EnumerateArray().ToArray();
@@ -32,6 +34,9 @@ public class QuickRunTests
             Assert.True(run.GetProperty("rmse").GetDouble() > 0);
             Assert.True(double.IsFinite(run.GetProperty("nll").GetDouble()));
             Assert.InRange(run.GetProperty("coverage90").GetDouble(), 0, 1);
+            var choice = run.GetProperty("choice");
+            if (run.GetProperty("method").GetString()!.StartsWith("decoreg-select", StringComparison.Ordinal)) Assert.Contains(choice.GetString(), new[] { "auto", "quantile" });
+            else Assert.Equal(JsonValueKind.Null, choice.ValueKind);
         }
         Assert.Equal(2, json.RootElement.GetProperty("budget").GetProperty("epochs").GetInt32());
     }

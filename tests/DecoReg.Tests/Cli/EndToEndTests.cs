@@ -176,6 +176,22 @@ public class EndToEndTests(YachtModelFixture yacht) : IClassFixture<YachtModelFi
     }
 
     [Fact]
+    public void Train_SelectScaling_ShowsBothCandidates_AndKeepsOne()
+    {
+        using var dir = new TempDir();
+        string model = Path.Combine(dir.FullPath, "sel.decoreg");
+        var (code, output, err) = CliRunner.Run(["train", "--data", yacht.TrainCsv, "--target", "y", .. CliRunner.Tiny, "--scaling", "select", "--model", model]);
+        Assert.True(code == 0, err + output);
+        Assert.Contains("scaling auto (1/2)  epoch 3/3", output);
+        Assert.Contains("scaling quantile (2/2)  epoch 3/3", output);
+        Assert.Contains("target scaling (hold-out NLL)", output);
+        Assert.Contains("(kept)", output);
+        using var loaded = DecodingRegressor.Load(model);
+        Assert.Equal(2, loaded.ScalingTrials.Count);
+        Assert.Contains(loaded.Options.Scaling, new[] { TargetScaling.Auto, TargetScaling.Quantile });
+    }
+
+    [Fact]
     public void Help_EveryVerbHasOptionsAndExamples()
     {
         foreach (var (verb, option) in new[] { ("train", "--valid-fraction"), ("predict", "--quantiles"), ("evaluate", "--json"), ("demo", "--plots") })

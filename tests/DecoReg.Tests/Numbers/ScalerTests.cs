@@ -14,6 +14,7 @@ public class ScalerTests
         [new StandardScaler(42, 0.25)],
         [new SignedLogScaler(1)],
         [new SignedLogScaler(350)],
+        [new QuantileScaler([-50, -2, 0.1, 3, 40, 1000], [0, 0.2, 0.5, 0.6, 0.9, 1])],
     ];
 
     private static readonly Gen<double> Ys =
@@ -28,7 +29,12 @@ public class ScalerTests
         Prop.ForAll(Ys.ToArbitrary(), y =>
         {
             double back = scaler.Inverse(scaler.Transform(y));
-            double scale = scaler is MinMaxScaler or StandardScaler ? Math.Max(Math.Abs(y), 130) : Math.Abs(y);
+            double scale = scaler switch
+            {
+                MinMaxScaler or StandardScaler => Math.Max(Math.Abs(y), 130),
+                QuantileScaler => Math.Max(Math.Abs(y), 1000), // affine pieces through knots up to 1000
+                _ => Math.Abs(y),
+            };
             return Math.Abs(back - y) <= 1e-12 * scale;
         }).QuickCheckThrowOnFailure();
     }
@@ -104,6 +110,61 @@ public class ScalerTests
         Assert.Equal(Math.Sqrt(1.25), st.Std, 1e-12);
         Assert.Equal(3, SignedLogScaler.Fit([-1, 3, -5, 100, 2]).Scale);
         Assert.Equal(4, SignedLogScaler.Fit([-3, 5]).Scale);
+    }
+
+    [Fact]
+    public void Quantile_Fit_BlendsCdfAndMinMaxAtTheKnots()
+    {
+        var s = QuantileScaler.Fit([4, 1, 100, 3, 2], segments: 4, weight: 0.5);
+        Assert.Equal(new double[] { 1, 2, 3, 4, 100 }, s.Xs);
+        double[] expected = [0, 0.125 + 0.5 / 99, 0.25 + 1.0 / 99, 0.375 + 1.5 / 99, 1];
+        for (int j = 0; j < expected.Length; j++) Assert.Equal(expected[j], s.Zs[j], 1e-12);
+        // Between knots the map is linear; outside it continues with slope 1/(max − min).
+        Assert.Equal(0.5 * (expected[1] + expected[2]), s.Transform(2.5), 1e-12);
+        Assert.Equal(1 + 10.0 / 99, s.Transform(110), 1e-12);
+        Assert.Equal(-1.0 / 99, s.Transform(0), 1e-12);
+        Assert.Equal(Math.Log(1.0 / 99), s.LogAbsDerivative(-5), 1e-12);
+        Assert.Equal(Math.Log((1 - expected[3]) / 96), s.LogAbsDerivative(50), 1e-12);
+    }
+
+    [Fact]
+    public void Quantile_Fit_MergesTiedKnotsAtTheirMeanLevel()
+    {
+        var s = QuantileScaler.Fit([5, 5, 6, 5, 7, 5], segments: 5, weight: 0.5);
+        Assert.Equal(new double[] { 5, 6, 7 }, s.Xs);
+        Assert.Equal(0.5 * 0.3, s.Zs[0], 1e-12);
+        Assert.Equal(0.5 * 0.8 + 0.5 * 0.5, s.Zs[1], 1e-12);
+        Assert.Equal(1, s.Zs[2], 1e-12);
+        var constant = QuantileScaler.Fit([7, 7]);
+        Assert.True(constant.Transform(6.9) < constant.Transform(7) && constant.Transform(7) < constant.Transform(7.1));
+    }
+
+    [Fact]
+    public void Quantile_GivesNarrowBinsWhereTargetsAreDense_AndCapsTheWidest()
+    {
+        // Exponential targets: most mass near 0, a long right tail.
+        var rng = new Random(3);
+        var y = Enumerable.Range(0, 2000).Select(_ => -Math.Log(1 - rng.NextDouble())).ToArray();
+        var q = QuantileScaler.Fit(y);
+        double span = y.Max() - y.Min();
+        // Width in y of a z-interval of 0.01 (one of 100 equal bins over the warped [0, 1] range).
+        double Width(double z) => q.Inverse(z + 0.005) - q.Inverse(z - 0.005);
+        double linear = 0.01 * span;
+        double median = y.Order().ElementAt(1000);
+        Assert.True(Width(q.Transform(median)) < 0.5 * linear, $"bin at the median {Width(q.Transform(median))} vs linear {linear}");
+        for (double z = 0.005; z < 1; z += 0.01)
+            Assert.True(Width(z) <= 2 * linear * (1 + 1e-9), $"bin at z={z}: {Width(z)} wider than 2× linear {linear}");
+    }
+
+    [Fact]
+    public void Quantile_RejectsBadKnotsAndArguments()
+    {
+        Assert.Contains("does not increase", Assert.Throws<DecoRegException>(() => new QuantileScaler([0, 1, 1], [0, 0.5, 1])).Message);
+        Assert.Contains("does not increase", Assert.Throws<DecoRegException>(() => new QuantileScaler([0, 1, 2], [0, 0.5, 0.5])).Message);
+        Assert.Contains("at least 2", Assert.Throws<DecoRegException>(() => new QuantileScaler([0], [0])).Message);
+        Assert.Contains("weight", Assert.Throws<DecoRegException>(() => QuantileScaler.Fit([1, 2], weight: 1)).Message);
+        Assert.Contains("segments", Assert.Throws<DecoRegException>(() => QuantileScaler.Fit([1, 2], segments: 0)).Message);
+        Assert.Contains("NaN at index 1", Assert.Throws<DecoRegException>(() => QuantileScaler.Fit([1, double.NaN])).Message);
     }
 
     [Fact]

@@ -24,6 +24,7 @@ public class ModelRoundTripTests
     [InlineData("normalized", TargetScaling.Auto)]
     [InlineData("ieee", TargetScaling.Auto)]
     [InlineData("normalized", TargetScaling.SignedLog)]
+    [InlineData("normalized", TargetScaling.Quantile)]
     public void SaveThenLoadGivesIdenticalPredictions(string codec, TargetScaling scaling)
     {
         CodecOptions options = codec == "ieee" ? new IeeeCodecOptions() : new NormalizedCodecOptions();

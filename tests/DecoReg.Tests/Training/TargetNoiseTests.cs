@@ -14,17 +14,36 @@ public class TargetNoiseTests
     public void SigmaIsAFractionOfTheTargetsStandardDeviationAndDrawsAreSeeded()
     {
         var y = new[] { 1.0, 2.0, 3.0, 4.0, 5.0 };
-        Assert.Null(TargetNoise.For(new TrainingOptions { TargetNoise = 0 }, y));
-        var a = TargetNoise.For(new TrainingOptions { TargetNoise = 0.1, Seed = 3 }, y)!;
-        var b = TargetNoise.For(new TrainingOptions { TargetNoise = 0.1, Seed = 3 }, y)!;
+        var identity = new IdentityScaler();
+        Assert.Null(TargetNoise.For(new TrainingOptions { TargetNoise = 0 }, y, identity));
+        var a = TargetNoise.For(new TrainingOptions { TargetNoise = 0.1, Seed = 3 }, y, identity)!;
+        var b = TargetNoise.For(new TrainingOptions { TargetNoise = 0.1, Seed = 3 }, y, identity)!;
         Assert.Equal(0.1 * Math.Sqrt(2.0), a.Sigma, 12);
-        var drawsA = Enumerable.Range(0, 20000).Select(_ => a.Draw()).ToArray();
-        var drawsB = Enumerable.Range(0, 20000).Select(_ => b.Draw()).ToArray();
+        var drawsA = Enumerable.Range(0, 20000).Select(_ => a.Jitter(0)).ToArray();
+        var drawsB = Enumerable.Range(0, 20000).Select(_ => b.Jitter(0)).ToArray();
         Assert.Equal(drawsA, drawsB);
         double mean = drawsA.Average(), sd = Math.Sqrt(drawsA.Average(d => (d - mean) * (d - mean)));
         Assert.InRange(mean, -0.01, 0.01);
         Assert.InRange(sd, 0.97 * a.Sigma, 1.03 * a.Sigma);
         Assert.Throws<DecoRegException>(() => new TrainingOptions { TargetNoise = -1 }.Validate());
+    }
+
+    [Fact]
+    public void JitterIsAddedInTheScaledSpace()
+    {
+        var y = new[] { 1.0, 2.0, 3.0, 4.0, 5.0 };
+        var options = new TrainingOptions { TargetNoise = 0.1, Seed = 3 };
+        // A linear scaler changes nothing in target units: σ is measured and applied after it.
+        var minMax = TargetNoise.For(options, y, new MinMaxScaler(0, 10))!;
+        Assert.Equal(0.1 * Math.Sqrt(2.0) / 10, minMax.Sigma, 12);
+        var linear = Enumerable.Range(0, 20000).Select(_ => minMax.Jitter(3) - 3).ToArray();
+        Assert.InRange(Math.Sqrt(linear.Average(d => d * d)), 0.97 * 0.1 * Math.Sqrt(2.0), 1.03 * 0.1 * Math.Sqrt(2.0));
+
+        // A warp with a steep piece around the dense targets jitters them less than the sparse one.
+        var warp = new QuantileScaler([0, 2, 100], [0, 0.8, 1]);
+        var noise = TargetNoise.For(options, new[] { 0.5, 1.0, 1.5, 60.0 }, warp)!;
+        double Spread(double at) => Math.Sqrt(Enumerable.Range(0, 5000).Select(_ => noise.Jitter(at) - at).Average(d => d * d));
+        Assert.True(Spread(1.0) * 10 < Spread(60.0), $"{Spread(1.0)} vs {Spread(60.0)}");
     }
 
     [Fact]
