@@ -119,7 +119,7 @@ public static class BenchRunner
             var report = model.TrainingReport;
             return new RunResult(dataset, split, method, train.RowCount, test.RowCount, metrics.Rmse, metrics.Nll, metrics.Crps,
                 metrics.Coverage[0.9], trainSeconds, predictSeconds, report?.History.Count ?? 0, report?.StopReason ?? "", null,
-                (model as DecodingRegressorBaseline)?.Choice);
+                model.Choice);
         }
         catch (Exception e) when (e is DecoRegException or ArgumentException or InvalidOperationException)
         {

@@ -103,13 +103,14 @@ public sealed class DecodingRegressor : IDisposable
         IProgress<TrainingProgress>? progress, CancellationToken cancellation)
     {
         using var validSet = Tokenize(validation);
+        var scaledTargets = train.Targets.Select(Target.Scaler.Transform).ToArray();
         for (int m = first; m < members.Length; m++)
         {
             if (m > first && cancellation.IsCancellationRequested) break;
             // Each network its own seed (shuffling, dropout, jittered copies); the rows and hold-out stay the same,
             // so every member shares the schema and the fitted codec and their distributions can be mixed.
             var training = Options.Training with { Seed = Options.Training.Seed + m };
-            using var trainSet = Tokenize(train, TargetNoise.For(training, train.Targets, Target.Scaler));
+            using var trainSet = Tokenize(train, TargetNoise.For(training, scaledTargets));
             var objective = new DecoderObjective(members[m], grammar);
             var memberProgress = progress is null || members.Length == 1 ? progress
                 : new MemberProgress(progress, m + 1, members.Length);
@@ -338,11 +339,11 @@ public sealed class DecodingRegressor : IDisposable
         var g = Target.Codec.Grammar;
         for (int i = 0; i < n; i++)
         {
+            double z = Target.Scaler.Transform(data.Targets[i]);
             for (int c = 0; c < copies; c++)
             {
-                double y = noise is null || c == 0 ? data.Targets[i] : noise.Jitter(data.Targets[i]);
                 int[] seq;
-                try { seq = Target.Encode(y); }
+                try { seq = Target.EncodeScaled(noise is null || c == 0 ? z : z + noise.Draw()); }
                 catch (DecoRegException e)
                 {
                     throw new DecoRegException($"{data.Name}: {data.Features.DescribeRow(i)}: {e.Message}", e);

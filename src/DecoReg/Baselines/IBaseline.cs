@@ -23,4 +23,7 @@ public interface IBaseline : IDisposable
 
     /// <summary>log p(y | x) of each row's target, as a density in the target's units.</summary>
     double[] LogLikelihood(Dataset data);
+
+    /// <summary>What the method chose on its hold-out while training (e.g. the target scaling kept), or null.</summary>
+    string? Choice => null;
 }

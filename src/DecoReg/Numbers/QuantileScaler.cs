@@ -49,22 +49,21 @@ public sealed record QuantileScaler : TargetScaler
 
     private double OuterSlope => (Zs[^1] - Zs[0]) / (Xs[^1] - Xs[0]);
 
-    public override double Transform(double y)
-    {
-        if (double.IsNaN(y)) return y;
-        if (y <= Xs[0]) return Zs[0] + (y - Xs[0]) * OuterSlope;
-        if (y >= Xs[^1]) return Zs[^1] + (y - Xs[^1]) * OuterSlope;
-        int j = Segment(Xs, y);
-        return Zs[j] + (y - Xs[j]) * (Zs[j + 1] - Zs[j]) / (Xs[j + 1] - Xs[j]);
-    }
+    public override double Transform(double y) => Interpolate(Xs, Zs, y);
 
-    public override double Inverse(double z)
+    public override double Inverse(double z) => Interpolate(Zs, Xs, z);
+
+    /// <summary>
+    /// The piecewise-linear map from knots <paramref name="from"/> to <paramref name="to"/> at <paramref name="v"/>,
+    /// continued outside the knots with the overall slope; with the roles swapped it is the exact inverse.
+    /// </summary>
+    private static double Interpolate(double[] from, double[] to, double v)
     {
-        if (double.IsNaN(z)) return z;
-        if (z <= Zs[0]) return Xs[0] + (z - Zs[0]) / OuterSlope;
-        if (z >= Zs[^1]) return Xs[^1] + (z - Zs[^1]) / OuterSlope;
-        int j = Segment(Zs, z);
-        return Xs[j] + (z - Zs[j]) * (Xs[j + 1] - Xs[j]) / (Zs[j + 1] - Zs[j]);
+        if (double.IsNaN(v)) return v;
+        if (v <= from[0]) return to[0] + (v - from[0]) * (to[^1] - to[0]) / (from[^1] - from[0]);
+        if (v >= from[^1]) return to[^1] + (v - from[^1]) * (to[^1] - to[0]) / (from[^1] - from[0]);
+        int j = Segment(from, v);
+        return to[j] + (v - from[j]) * (to[j + 1] - to[j]) / (from[j + 1] - from[j]);
     }
 
     public override double LogAbsDerivative(double y)
@@ -106,8 +105,7 @@ public sealed record QuantileScaler : TargetScaler
         for (int j = 0; j <= segments; j++)
         {
             double level = (double)j / segments;
-            double x = Quantile(sorted, level);
-            if (j == segments) x = max;
+            double x = Quantile(sorted, level); // level 1 gives the maximum exactly
             if (xs.Count > 0 && !(x > xs[^1])) levels[^1].Add(level);
             else { xs.Add(x); levels.Add([level]); }
         }

@@ -51,9 +51,14 @@ public sealed class TargetEncoding
     }
 
     /// <summary>Tokens of a target value; throws <see cref="DecoRegException"/> naming the value if it cannot be written.</summary>
-    public int[] Encode(double y)
+    public int[] Encode(double y) => EncodeScaled(Scaler.Transform(y));
+
+    /// <summary>
+    /// Tokens of a value already in the scaled space (after <see cref="Scaler"/>), e.g. a scaled target plus training
+    /// jitter; values just outside a [0, 1] codec's domain go to its edge bins.
+    /// </summary>
+    public int[] EncodeScaled(double z)
     {
-        double z = Scaler.Transform(y);
         if (ClampToUnit && !double.IsNaN(z)) z = Math.Clamp(z, 0.0, 1.0);
         return Codec.Encode(z).Tokens;
     }

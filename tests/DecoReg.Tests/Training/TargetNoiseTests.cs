@@ -14,13 +14,12 @@ public class TargetNoiseTests
     public void SigmaIsAFractionOfTheTargetsStandardDeviationAndDrawsAreSeeded()
     {
         var y = new[] { 1.0, 2.0, 3.0, 4.0, 5.0 };
-        var identity = new IdentityScaler();
-        Assert.Null(TargetNoise.For(new TrainingOptions { TargetNoise = 0 }, y, identity));
-        var a = TargetNoise.For(new TrainingOptions { TargetNoise = 0.1, Seed = 3 }, y, identity)!;
-        var b = TargetNoise.For(new TrainingOptions { TargetNoise = 0.1, Seed = 3 }, y, identity)!;
+        Assert.Null(TargetNoise.For(new TrainingOptions { TargetNoise = 0 }, y));
+        var a = TargetNoise.For(new TrainingOptions { TargetNoise = 0.1, Seed = 3 }, y)!;
+        var b = TargetNoise.For(new TrainingOptions { TargetNoise = 0.1, Seed = 3 }, y)!;
         Assert.Equal(0.1 * Math.Sqrt(2.0), a.Sigma, 12);
-        var drawsA = Enumerable.Range(0, 20000).Select(_ => a.Jitter(0)).ToArray();
-        var drawsB = Enumerable.Range(0, 20000).Select(_ => b.Jitter(0)).ToArray();
+        var drawsA = Enumerable.Range(0, 20000).Select(_ => a.Draw()).ToArray();
+        var drawsB = Enumerable.Range(0, 20000).Select(_ => b.Draw()).ToArray();
         Assert.Equal(drawsA, drawsB);
         double mean = drawsA.Average(), sd = Math.Sqrt(drawsA.Average(d => (d - mean) * (d - mean)));
         Assert.InRange(mean, -0.01, 0.01);
@@ -34,16 +33,23 @@ public class TargetNoiseTests
         var y = new[] { 1.0, 2.0, 3.0, 4.0, 5.0 };
         var options = new TrainingOptions { TargetNoise = 0.1, Seed = 3 };
         // A linear scaler changes nothing in target units: σ is measured and applied after it.
-        var minMax = TargetNoise.For(options, y, new MinMaxScaler(0, 10))!;
+        var minMaxScaler = new MinMaxScaler(0, 10);
+        var minMax = TargetNoise.For(options, y.Select(minMaxScaler.Transform).ToArray())!;
         Assert.Equal(0.1 * Math.Sqrt(2.0) / 10, minMax.Sigma, 12);
-        var linear = Enumerable.Range(0, 20000).Select(_ => minMax.Jitter(3) - 3).ToArray();
+        var linear = Enumerable.Range(0, 20000).Select(_ => minMaxScaler.Inverse(minMaxScaler.Transform(3) + minMax.Draw()) - 3).ToArray();
         Assert.InRange(Math.Sqrt(linear.Average(d => d * d)), 0.97 * 0.1 * Math.Sqrt(2.0), 1.03 * 0.1 * Math.Sqrt(2.0));
 
         // A warp with a steep piece around the dense targets jitters them less than the sparse one.
         var warp = new QuantileScaler([0, 2, 100], [0, 0.8, 1]);
-        var noise = TargetNoise.For(options, new[] { 0.5, 1.0, 1.5, 60.0 }, warp)!;
-        double Spread(double at) => Math.Sqrt(Enumerable.Range(0, 5000).Select(_ => noise.Jitter(at) - at).Average(d => d * d));
+        var noise = TargetNoise.For(options, new[] { 0.5, 1.0, 1.5, 60.0 }.Select(warp.Transform).ToArray())!;
+        double Spread(double at) => Math.Sqrt(Enumerable.Range(0, 5000).Select(_ => warp.Inverse(warp.Transform(at) + noise.Draw()) - at).Average(d => d * d));
         Assert.True(Spread(1.0) * 10 < Spread(60.0), $"{Spread(1.0)} vs {Spread(60.0)}");
+
+        // Jittered copies are encoded from the scaled value directly, with the same edge clamping as targets.
+        var encoding = new TargetEncoding(new NormalizedCodec(new NormalizedCodecOptions(10, 2)), minMaxScaler);
+        Assert.Equal(encoding.Encode(3), encoding.EncodeScaled(0.3));
+        Assert.Equal(encoding.Encode(10), encoding.EncodeScaled(1.2));
+        Assert.Equal(encoding.Encode(0), encoding.EncodeScaled(-0.05));
     }
 
     [Fact]
