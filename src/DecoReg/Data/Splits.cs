@@ -49,4 +49,23 @@ public static class Splits
         var (t, v) = TrainValid(data.RowCount, validFraction, seed);
         return (data.Subset(t, "train"), data.Subset(v, "valid"));
     }
+
+    /// <summary>
+    /// The one hold-out policy of every trainer (the decoding regressor, the baseline heads, the benchmark's LightGBM):
+    /// the given validation set when there is one, else a seeded <paramref name="validFraction"/> of the training rows
+    /// by <see cref="TrainValid(Dataset, double, int)"/>. Fewer than 10 rows cannot spare a hold-out and no training
+    /// rows at all are both user errors naming the data.
+    /// </summary>
+    public static (Dataset Train, Dataset Validation) HoldOut(Dataset train, Dataset? validation, double validFraction, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        if (validation is null)
+        {
+            if (train.RowCount < 10)
+                throw new DecoRegException($"{train.Name}: {train.RowCount} rows are too few to hold out a validation set; give at least 10 rows or a validation set");
+            (train, validation) = TrainValid(train, validFraction, seed);
+        }
+        if (train.RowCount == 0) throw new DecoRegException($"{train.Name}: no training rows");
+        return (train, validation);
+    }
 }
