@@ -25,6 +25,7 @@ public sealed class SubwordTokenizer : ITextTokenizer
     private readonly byte[][] tokenBytes;
     private readonly ConcurrentDictionary<string, int[]> cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> cacheLookup;
+    private int cachedPieces;   // ConcurrentDictionary.Count takes every lock: too slow to ask per piece
 
     private SubwordTokenizer((int Left, int Right)[] merges, TextTokenizerOptions? options)
     {
@@ -162,37 +163,42 @@ public sealed class SubwordTokenizer : ITextTokenizer
         if (piece.Length == 1 && piece[0] < 128) return ByteIds.Ascii[piece[0]];
         if (cacheLookup.TryGetValue(piece, out var cached)) return cached;
         var ids = ApplyMerges(piece);
-        if (cache.Count < MaxCachedPieces) cacheLookup.TryAdd(piece, ids);
+        if (Volatile.Read(ref cachedPieces) < MaxCachedPieces && cacheLookup.TryAdd(piece, ids))
+            Interlocked.Increment(ref cachedPieces);
         return ids;
     }
 
+    /// <summary>
+    /// Applies the merges to one piece: repeatedly joins the leftmost adjacent pair with the lowest merge id, which
+    /// reproduces the training order (merges in rank order, left to right, non-overlapping). Pair ranks are kept per
+    /// position and only the two neighbours of a join are looked up again.
+    /// </summary>
     private int[] ApplyMerges(ReadOnlySpan<char> piece)
     {
         Span<byte> bytes = stackalloc byte[Utf8.GetMaxByteCount(piece.Length)];
         int n = Utf8.GetBytes(piece, bytes);
-        var symbols = new List<int>(n);
-        foreach (byte b in bytes[..n]) symbols.Add(b);
-        while (symbols.Count > 1)
+        Span<int> symbols = stackalloc int[n];
+        Span<int> ranks = stackalloc int[n];
+        for (int i = 0; i < n; i++) symbols[i] = bytes[i];
+        for (int i = 0; i + 1 < n; i++) ranks[i] = Rank(symbols[i], symbols[i + 1]);
+        while (n > 1)
         {
-            int best = int.MaxValue;
-            for (int i = 0; i + 1 < symbols.Count; i++)
-                if (mergeIds.TryGetValue(BpeTrainer.Pack(symbols[i], symbols[i + 1]), out int id) && id < best) best = id;
-            if (best == int.MaxValue) break;
-            var (left, right) = merges[best - ByteCount];
-            int write = 0;
-            for (int read = 0; read < symbols.Count; read++)
-            {
-                if (read + 1 < symbols.Count && symbols[read] == left && symbols[read + 1] == right)
-                {
-                    symbols[write++] = best;
-                    read++;
-                }
-                else symbols[write++] = symbols[read];
-            }
-            symbols.RemoveRange(write, symbols.Count - write);
+            int at = 0;
+            for (int i = 1; i + 1 < n; i++)
+                if (ranks[i] < ranks[at]) at = i;
+            if (ranks[at] == int.MaxValue) break;
+            symbols[at] = ranks[at];
+            symbols[(at + 2)..n].CopyTo(symbols[(at + 1)..]);
+            ranks[(at + 2)..n].CopyTo(ranks[(at + 1)..]);
+            n--;
+            if (at > 0) ranks[at - 1] = Rank(symbols[at - 1], symbols[at]);
+            if (at + 1 < n) ranks[at] = Rank(symbols[at], symbols[at + 1]);
         }
-        return [.. symbols];
+        return symbols[..n].ToArray();
     }
+
+    private int Rank(int left, int right) =>
+        mergeIds.TryGetValue(BpeTrainer.Pack(left, right), out int id) ? id : int.MaxValue;
 
     /// <summary>Shared one-element id arrays for the ASCII characters (single-character pieces).</summary>
     private static class ByteIds
