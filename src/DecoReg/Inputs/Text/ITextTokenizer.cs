@@ -27,9 +27,10 @@ public interface ITextTokenizer
     int[] Encode(ReadOnlySpan<char> text, int maxTokens, out bool truncated)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxTokens);
-        var buffer = new int[maxTokens];
+        // A UTF-16 character is at most 3 UTF-8 bytes, so no tokenizer here yields more ids than that (+ a prefix).
+        var buffer = new int[(int)Math.Min(maxTokens, 3L * text.Length + 4)];
         int count = Encode(text, buffer, out truncated);
-        return count == maxTokens ? buffer : buffer[..count];
+        return count == buffer.Length ? buffer : buffer[..count];
     }
 
     /// <summary>The text of a sequence of ids (for the trained subword tokenizer the exact inverse of <see cref="Encode(string)"/>).</summary>

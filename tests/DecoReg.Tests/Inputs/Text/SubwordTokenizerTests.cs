@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using DecoReg.Inputs.Text;
 using FsCheck;
@@ -87,14 +88,20 @@ public class SubwordTokenizerTests
     public void RoundTripsArbitraryStrings()
     {
         var t = Trained.Value;
-        Prop.ForAll<string>(s =>
-        {
-            s ??= "";
-            return HasLoneSurrogate(s) || t.Decode(t.Encode(s)) == s;
-        }).QuickCheckThrowOnFailure();
+        var anyCodeUnits = Gen.Choose(0, 0xFFFF).Select(c => (char)c).ArrayOf().Select(chars => new string(chars));
+        Prop.ForAll(anyCodeUnits.ToArbitrary(), Matches).QuickCheckThrowOnFailure();
+        Prop.ForAll<string>(Matches).QuickCheckThrowOnFailure();
         var unicode = Gen.Elements("日本語", "🙂", "é", "e\u0301", " ", "\n", ":", "7", "ab", "Ω", "\t", "—", "\u0000")
             .ListOf().Select(parts => string.Concat(parts));
         Prop.ForAll(unicode.ToArbitrary(), s => t.Decode(t.Encode(s)) == s).QuickCheckThrowOnFailure();
+
+        bool Matches(string? s)
+        {
+            s ??= "";
+            string back = t.Decode(t.Encode(s));
+            string replaced = Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(s));   // lone surrogates → U+FFFD
+            return back == replaced && (HasLoneSurrogate(s) || back == s);
+        }
     }
 
     private static bool HasLoneSurrogate(string s)
@@ -143,6 +150,19 @@ public class SubwordTokenizerTests
         Assert.Equal(16, head.Length);
         Assert.Empty(asInterface.Encode("", 4, out truncated));
         Assert.False(truncated);
+    }
+
+    [Fact]
+    public void BudgetedEncodingIsThePrefixOfTheFullEncoding()
+    {
+        ITextTokenizer t = Trained.Value;
+        Prop.ForAll<string, byte>((s, budget) =>
+        {
+            s ??= "";
+            var full = t.Encode(s);
+            var head = t.Encode(s, budget, out bool truncated);
+            return head.SequenceEqual(full.Take(budget)) && truncated == (full.Length > budget);
+        }).QuickCheckThrowOnFailure();
     }
 
     [Fact]
