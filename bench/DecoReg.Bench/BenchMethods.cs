@@ -1,5 +1,6 @@
 using DecoReg.Baselines;
 using DecoReg.Data;
+using DecoReg.Inference;
 using DecoReg.Numbers;
 using DecoReg.Training;
 
@@ -93,11 +94,11 @@ public static class BenchMethods
             "decoreg-ieee" => DecodingRegressorBaseline.Train(method, train, null,
                 new RegressorOptions { Codec = new IeeeCodecOptions(10, 1, 4), Training = training }, IeeePrediction),
             "decoreg-select" => DecodingRegressorBaseline.Train(method, train, null,
-                new RegressorOptions { Scaling = TargetScaling.Select, Training = training }),
+                new RegressorOptions { SelectScaling = true, Training = training }),
             "decoreg-ensemble" => DecodingRegressorBaseline.Train(method, train, null,
                 new RegressorOptions { EnsembleSize = EnsembleSize, Training = training }),
             "decoreg-select-ensemble" => DecodingRegressorBaseline.Train(method, train, null,
-                new RegressorOptions { Scaling = TargetScaling.Select, EnsembleSize = EnsembleSize, Training = training }),
+                new RegressorOptions { SelectScaling = true, EnsembleSize = EnsembleSize, Training = training }),
             "gaussian" => GaussianBaseline.Train(train, null, baseline),
             "histogram" => HistogramBaseline.Train(train, null, baseline),
             "mdn" => MixtureDensityBaseline.Train(train, null, baseline),

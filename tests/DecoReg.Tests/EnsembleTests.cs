@@ -22,14 +22,14 @@ public class EnsembleTests
     {
         var a = new SequenceDistribution(2, [1, 2, 3, 4], [0.75, 0.25], 1.0);
         var b = new SequenceDistribution(2, [3, 4, 5, 6], [0.5, 0.4], 0.9);
-        var mix = SequenceDistribution.Mix([a, b]);
+        var mix = MixtureDecoder.Mix([a, b]);
         Assert.Equal(3, mix.Count);
         Assert.Equal([1, 2, 3, 4, 5, 6], mix.Tokens);
         Assert.Equal(0.375, mix.Probabilities[0], 12);
         Assert.Equal(0.125 + 0.25, mix.Probabilities[1], 12);
         Assert.Equal(0.2, mix.Probabilities[2], 12);
         Assert.Equal(0.95, mix.CoveredMass, 12);
-        Assert.Throws<ArgumentException>(() => SequenceDistribution.Mix([a, new SequenceDistribution(3, [1, 2, 3], [1.0], 1.0)]));
+        Assert.Throws<ArgumentException>(() => MixtureDecoder.Mix([a, new SequenceDistribution(3, [1, 2, 3], [1.0], 1.0)]));
     }
 
     [Fact]

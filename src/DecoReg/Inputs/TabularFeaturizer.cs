@@ -10,7 +10,7 @@ namespace DecoReg.Inputs;
 /// ±<see cref="ValueClip"/> so outliers at prediction time cannot blow up activations; every other cell gets 0.
 /// Columns are matched by name (order may differ). Immutable and thread-safe.
 /// </summary>
-public sealed class TabularFeaturizer
+public sealed class TabularFeaturizer : IInputEncoder
 {
     /// <summary>Standardized values are clipped to [-ValueClip, ValueClip].</summary>
     public const float ValueClip = 10f;
@@ -181,6 +181,7 @@ public sealed class TabularFeaturizer
         if (unexpected is not null) parts.Add($"unexpected column(s) {string.Join(", ", unexpected.Select(m => $"'{m}'"))}");
         throw new DecoRegException(
             $"{table.Source}: columns do not match the model's feature columns: {string.Join("; ", parts)}. " +
-            $"Expected ({ColumnCount}, any order): {string.Join(", ", Schema.Columns.Select(s => $"'{s.Name}'"))}.");
+            $"Expected ({ColumnCount}, any order): {string.Join(", ", Schema.Columns.Select(s => $"'{s.Name}'"))}." +
+            (unexpected is null ? "" : " Leave the unexpected columns out of the data (command line: --drop COL)."));
     }
 }

@@ -1,3 +1,4 @@
+using DecoReg.Numbers;
 using System.Globalization;
 using System.Text.Json;
 using DecoReg.Data;

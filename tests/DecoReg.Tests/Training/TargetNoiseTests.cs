@@ -63,17 +63,17 @@ public class TargetNoiseTests
         var inputs = net.Inputs(4, seed: 2);
         var clean = torch.tensor(new long[] { 1, 2, 3, 4, 5, 6, 7, 8 }, new long[] { 4, 2 });
         var states = torch.tensor(new long[] { 0, 1, 0, 1, 0, 1, 0, 1 }, new long[] { 4, 2 });
-        double expected = objective.Loss(new TrainingBatch(inputs, new[] { clean, states })).item<float>();
+        double expected = objective.Loss(new TrainingBatch(inputs, clean, states, null)).item<float>();
 
         // Three identical copies per row: whichever copy is drawn, the loss is the clean loss.
         var copies = clean.unsqueeze(1).expand(4, 3, 2).contiguous();
         var copyStates = states.unsqueeze(1).expand(4, 3, 2).contiguous();
-        double jittered = objective.Loss(new TrainingBatch(inputs, new[] { copies, copyStates })).item<float>();
+        double jittered = objective.Loss(new TrainingBatch(inputs, copies, copyStates, null)).item<float>();
         Assert.Equal(expected, jittered, 5);
 
         // Copies that differ give a different loss for some draw (the copies are really read).
         var other = torch.stack(new[] { clean, (clean + 1) % 10, (clean + 2) % 10 }, 1);
-        var losses = Enumerable.Range(0, 5).Select(_ => (double)objective.Loss(new TrainingBatch(inputs, new[] { other, copyStates })).item<float>()).ToArray();
+        var losses = Enumerable.Range(0, 5).Select(_ => (double)objective.Loss(new TrainingBatch(inputs, other, copyStates, null)).item<float>()).ToArray();
         Assert.Contains(losses, l => Math.Abs(l - expected) > 1e-4);
     }
 }
