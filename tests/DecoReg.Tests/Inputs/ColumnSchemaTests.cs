@@ -43,8 +43,8 @@ public class ColumnSchemaTests
         var n = s.Columns[0];
         Assert.Equal(ColumnKind.Numeric, n.Kind);
         // present values 1,3,5,3,1: mean 2.6, population variance (2.56+0.16+5.76+0.16+2.56)/5 = 2.24
-        Assert.Equal(2.6, n.Mean, 12);
-        Assert.Equal(Math.Sqrt(2.24), n.Std, 12);
+        Assert.Equal(2.6, n.Mean, 1e-12);
+        Assert.Equal(Math.Sqrt(2.24), n.Std, 1e-12);
         // b and a both twice, b first seen first; c once.
         Assert.Equal(["b", "a", "c"], s.Columns[1].Levels);
         Assert.Equal(1.0, s.Columns[2].Std);   // constant column guard
