@@ -35,6 +35,9 @@ public sealed class IeeeCodec : ScientificCodec
         Grammar = BuildGrammar();
     }
 
+    /// <inheritdoc/>
+    public override string Details => $"exponents {MinExponent}..{MaxExponent}";
+
     /// <summary>Largest exponent magnitude E base-B digits can write: B^E − 1.</summary>
     public static int ExponentCapacity(int @base, int exponentDigits)
     {

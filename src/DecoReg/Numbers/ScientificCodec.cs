@@ -25,6 +25,9 @@ public abstract class ScientificCodec : INumberCodec
     /// <summary>Token of "NaN" (followed by "+Inf", "-Inf", "PAD"), or -1 without special tokens.</summary>
     public abstract int FirstSpecial { get; }
 
+    /// <inheritdoc/>
+    public virtual string Details => "";
+
     /// <summary>Whether the codec has the special tokens.</summary>
     protected abstract bool Specials { get; }
 
