@@ -97,4 +97,14 @@ public class ColumnSchemaTests
         Assert.Contains("'x'", ex.Message);
         Assert.Throws<DecoRegException>(() => ColumnSchema.FromJson("{not json", "m.decoreg"));
     }
+
+    [Fact]
+    public void Infer_RefusesMoreThanMaxColumns_NamingTheSourceAndTheLimit()
+    {
+        static Table Wide(int n) => new("wide.csv", Enumerable.Range(0, n).Select(c => $"x{c}").ToArray(),
+            [Enumerable.Range(0, n).Select(c => (string?)c.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray()]);
+        Assert.Equal(ColumnSchema.MaxColumns, ColumnSchema.Infer(Wide(ColumnSchema.MaxColumns)).Count);
+        var e = Assert.Throws<DecoRegException>(() => ColumnSchema.Infer(Wide(ColumnSchema.MaxColumns + 1)));
+        Assert.StartsWith($"wide.csv: {ColumnSchema.MaxColumns + 1} feature columns; DecoReg takes at most {ColumnSchema.MaxColumns}", e.Message);
+    }
 }
