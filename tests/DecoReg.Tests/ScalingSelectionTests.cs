@@ -33,8 +33,8 @@ public class ScalingSelectionTests
         using var selected = DecodingRegressor.Train(fit, Options(TargetScaling.Auto) with { SelectScaling = true }, valid);
         double validLinear = -linear.LogLikelihood(valid).Average(), validQuantile = -quantile.LogLikelihood(valid).Average();
         Assert.Collection(selected.ScalingTrials,
-            t => { Assert.Equal(TargetScaling.Auto, t.Scaling); Assert.Equal(validLinear, t.ValidationNll, 9); },
-            t => { Assert.Equal(TargetScaling.Quantile, t.Scaling); Assert.Equal(validQuantile, t.ValidationNll, 9); });
+            t => { Assert.Equal(TargetScaling.Auto, t.Scaling); Tolerance.AssertClose(validLinear, t.ValidationNll, Tolerance.LogLikelihood); },
+            t => { Assert.Equal(TargetScaling.Quantile, t.Scaling); Tolerance.AssertClose(validQuantile, t.ValidationNll, Tolerance.LogLikelihood); });
         var kept = validQuantile < validLinear ? TargetScaling.Quantile : TargetScaling.Auto;
         Assert.Equal(kept, selected.Scaling);
         Assert.Equal([kept == TargetScaling.Auto, kept == TargetScaling.Quantile], selected.ScalingTrials.Select(t => t.Chosen));
@@ -79,6 +79,6 @@ public class ScalingSelectionTests
         var ll0 = single.LogLikelihood(test);
         var ll1 = second.LogLikelihood(test);
         for (int i = 0; i < ll.Length; i++)
-            Assert.Equal(Math.Log((Math.Exp(ll0[i]) + Math.Exp(ll1[i])) / 2), ll[i], 6);
+            Tolerance.AssertClose(Math.Log((Math.Exp(ll0[i]) + Math.Exp(ll1[i])) / 2), ll[i], Tolerance.LogLikelihood, 1e-6);
     }
 }
