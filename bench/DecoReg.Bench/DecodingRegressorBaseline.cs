@@ -12,8 +12,8 @@ public sealed class DecodingRegressorBaseline(string name, DecodingRegressor mod
     public DecodingRegressor Model { get; } = model;
     public TrainingReport? TrainingReport => Model.TrainingReport;
 
-    /// <summary>The target scaling kept by <see cref="TargetScaling.Select"/> (lower-case), or null when none was chosen.</summary>
-    public string? Choice => Model.ScalingTrials.Count > 0 ? Model.Options.Scaling.ToString().ToLowerInvariant() : null;
+    /// <summary>The target scaling kept by <see cref="RegressorOptions.SelectScaling"/> (lower-case), or null when none was chosen.</summary>
+    public string? Choice => Model.ScalingTrials.Count > 0 ? Model.Scaling.ToString().ToLowerInvariant() : null;
 
     public static DecodingRegressorBaseline Train(string name, Dataset train, Dataset? validation, RegressorOptions options,
         PredictionOptions? prediction = null) =>

@@ -54,12 +54,7 @@ public sealed class LightGbmBaseline : IBaseline
     public static LightGbmBaseline Train(Dataset train, Dataset? validation = null, Settings? settings = null)
     {
         settings ??= new Settings();
-        if (validation is null)
-        {
-            if (train.RowCount < 10)
-                throw new DecoRegException($"{train.Name}: {train.RowCount} rows are too few to hold out a validation set");
-            (train, validation) = Splits.TrainValid(train, settings.ValidationFraction, settings.Seed);
-        }
+        (train, validation) = Splits.HoldOut(train, validation, settings.ValidationFraction, settings.Seed);
         var ml = new MLContext(settings.Seed);
         var schema = ColumnSchema.Infer(train.Features);
         var trainer = ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options

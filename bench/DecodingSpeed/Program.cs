@@ -38,7 +38,7 @@ Console.WriteLine("|---|---:|---:|---:|---:|");
 double naive = 0;
 foreach (var (name, options) in methods)
 {
-    // The naive method is ~100× slower: measure it on fewer rows.
+    // The naive method is far slower (figures in bench/README.md): measure it on fewer rows.
     int n = options.Method == DecodingMethod.SamplingNoCache ? Math.Min(rows, 200) : rows;
     var subset = n == rows ? features : features.Select(Enumerable.Range(0, n).ToArray());
     Measure(subset, options); // warm-up

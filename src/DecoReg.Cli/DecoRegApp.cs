@@ -41,6 +41,7 @@ public static class DecoRegApp
         ArgumentNullException.ThrowIfNull(args);
         try
         {
+            if (args is [BenchCommand.Verb, .. var benchArgs]) return BenchCommand.Forward(benchArgs, console, err); // decoreg-bench's options
             return Create(console, err).Run(args);
         }
         catch (Exception ex) // configuration errors thrown before the app's own handler is in place
@@ -96,6 +97,6 @@ public static class DecoRegApp
             .WithExample("tokenize", "--codec", "ieee", "--base", "2", "--mantissa-digits", "8", "--exponent-digits", "4", "0.1")
             .WithExample("tokenize", "--codec", "p10", "--digits", "3", "--exponent-range", "5", "--specials", "nan", "1e-7", "--", "-inf")
             .WithExample("tokenize", "--codec", "normalized", "--digits", "4", "0.25");
-        c.AddCommand<BenchCommand>("bench").WithDescription("Benchmark DecoReg against baseline heads and LightGBM on real data (uci or tabular suite).").WithExample("bench", "--suite", "uci", "--datasets", "yacht", "--quick");
+        c.AddCommand<BenchCommand>(BenchCommand.Verb).WithDescription("Benchmark DecoReg against baseline heads and LightGBM on real data (uci or tabular suite); runs the separate decoreg-bench command (bench --help for its options).");
     }
 }

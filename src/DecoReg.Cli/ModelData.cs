@@ -1,13 +1,13 @@
 using DecoReg.Cli.Commands;
 using DecoReg.Data;
+using DecoReg.Inputs;
 
 namespace DecoReg.Cli;
 
 /// <summary>
-/// Lines data up with a trained model's stored column schema. For table files the target is --target, else the
-/// target column recorded in the model file when the data has it, else the single data column the model does not use. Columns given with
-/// --drop (or an --id column the model does not use) are left out first; any remaining mismatch is reported by the
-/// library, naming the missing and unexpected columns.
+/// Reads the data given to predict/evaluate and lines it up with a trained model through the library's
+/// <see cref="SchemaAlignment"/> (recorded target and dropped columns, --target, --drop, --id). uci: data is read as
+/// its split's rows with the recorded drops applied.
 /// </summary>
 public static class ModelData
 {
@@ -17,33 +17,19 @@ public static class ModelData
         string spec = DataOptions.RequireData(s);
         if (TableLoader.IsUci(spec))
         {
-            var (split, part) = DataOptions.UciSelection(s, spec, UciPart.Test);
             if (idColumn is not null) throw new DecoRegException($"{spec}: --id applies to table files only.");
-            var data = TableLoader.LoadDataset(spec, NullIfUci(s.Target, spec), s.Drop, split, part);
+            var data = LoadUci(model, s, spec);
             return (data.Features, RowIds(data.Features));
         }
         DataOptions.UciSelection(s, spec, UciPart.Test);
         var table = TableLoader.ReadTable(spec);
         string[]? ids = null;
-        var leaveOut = new List<string>(s.Drop);
         if (idColumn is not null)
         {
             int c = table.ColumnIndex(idColumn);
             ids = Enumerable.Range(0, table.RowCount).Select(r => table.Cell(r, c) ?? "").ToArray();
-            if (model.Schema.IndexOf(idColumn) < 0) leaveOut.Add(idColumn);
         }
-        string? target = s.Target ?? RecordedTarget(model, table);
-        if (target is not null)
-        {
-            if (table.HasColumn(target) && model.Schema.IndexOf(target) < 0) leaveOut.Add(target);
-        }
-        else
-        {
-            var extra = Unused(model, table, leaveOut);
-            bool noneMissing = model.Schema.Columns.All(col => table.HasColumn(col.Name));
-            if (extra.Count == 1 && noneMissing) leaveOut.Add(extra[0]); // the target column, ignored
-        }
-        var features = table.WithoutColumns(leaveOut.Distinct());
+        var features = Alignment(model).Features(table, s.Target, s.Drop, idColumn);
         return (features, ids ?? RowIds(features));
     }
 
@@ -51,45 +37,24 @@ public static class ModelData
     public static Dataset Labeled(DecodingRegressor model, IDataSettings s)
     {
         string spec = DataOptions.RequireData(s);
-        if (TableLoader.IsUci(spec))
-        {
-            var (split, part) = DataOptions.UciSelection(s, spec, UciPart.Test);
-            return TableLoader.LoadDataset(spec, NullIfUci(s.Target, spec), s.Drop, split, part);
-        }
+        if (TableLoader.IsUci(spec)) return LoadUci(model, s, spec);
         DataOptions.UciSelection(s, spec, UciPart.Test);
-        var table = TableLoader.ReadTable(spec);
-        string? target = s.Target ?? RecordedTarget(model, table);
-        if (target is null)
-        {
-            var extra = Unused(model, table, s.Drop);
-            target = extra.Count switch
-            {
-                1 => extra[0],
-                0 => throw new DecoRegException(
-                    $"{spec}: no target column to evaluate against: every column is one of the model's features; name it with --target."),
-                _ => throw new DecoRegException(
-                    $"{spec}: cannot tell which column is the target; columns the model does not use: " +
-                    $"{string.Join(", ", extra.Select(e => $"'{e}'"))}; name it with --target (and leave others out with --drop)."),
-            };
-        }
-        return Dataset.FromTable(table, target, s.Drop);
+        return Alignment(model).Labeled(TableLoader.ReadTable(spec), s.Target, s.Drop);
     }
 
     /// <summary>1-based row numbers in the source (CSV data row, JSON Lines line, UCI data.txt line, Parquet row).</summary>
     public static string[] RowIds(Table t) =>
         Enumerable.Range(0, t.RowCount).Select(r => t.SourceRowNumber(r).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 
-    private static string? RecordedTarget(DecodingRegressor model, Table table) =>
-        model.TargetColumn is { } t && table.HasColumn(t) && model.Schema.IndexOf(t) < 0 ? t : null;
+    private static SchemaAlignment Alignment(DecodingRegressor model) =>
+        new(model.Schema, model.TargetColumn, model.Learned.DroppedColumns);
 
-    private static List<string> Unused(DecodingRegressor model, Table table, IEnumerable<string> leaveOut)
+    private static Dataset LoadUci(DecodingRegressor model, IDataSettings s, string spec)
     {
-        var skip = new HashSet<string>(leaveOut, StringComparer.Ordinal);
-        foreach (var d in skip) table.ColumnIndex(d); // a typo in --drop names the columns found
-        return table.Columns.Where(c => model.Schema.IndexOf(c) < 0 && !skip.Contains(c)).ToList();
+        var (split, part) = DataOptions.UciSelection(s, spec, UciPart.Test);
+        if (s.Target is not null)
+            throw new DecoRegException($"'{spec}': a UCI folder's target is fixed by index_target.txt; leave out --target.");
+        var drop = s.Drop.Concat(model.Learned.DroppedColumns.Where(d => model.Schema.IndexOf(d) < 0)).Distinct().ToArray();
+        return TableLoader.LoadDataset(spec, null, drop, split, part);
     }
-
-    private static string? NullIfUci(string? target, string spec) =>
-        target is null ? null : throw new DecoRegException(
-            $"'{spec}': a UCI folder's target is fixed by index_target.txt; leave out --target.");
 }

@@ -1,3 +1,4 @@
+using DecoReg.Inference;
 using DecoReg.Model;
 using DecoReg.Numbers;
 using DecoReg.Training;
@@ -5,28 +6,38 @@ using DecoReg.Training;
 namespace DecoReg;
 
 /// <summary>
-/// Everything that defines a <see cref="DecodingRegressor"/>: the number codec, target scaling, network sizes,
-/// training and default decoding. The same record (with fitted parts such as the IEEE exponent range filled in) is
-/// stored in the model file, so a loaded model knows exactly how it was built.
+/// Everything the user decides about a <see cref="DecodingRegressor"/>: the number codec, target scaling, network
+/// sizes, training and default decoding. Stored unchanged in the model file; what training learned (the fitted codec
+/// range, scaler, temperature, …) is a separate <see cref="LearnedState"/>.
 /// </summary>
 public sealed record RegressorOptions
 {
     /// <summary>
     /// Default: normalized tokens, base 10, 2 digits (100 bins over the training range widened by 10 % on each side).
-    /// On UCI concrete (split 0) 2 digits gave test RMSE 6.34 / NLL 3.36 against 6.46 / 3.61 for 3 digits: the third
-    /// digit is mostly noise the decoder learns to memorize, which triggers early stopping before the leading digits
-    /// are learned. Use more digits when the target's resolution matters more than its noise.
+    /// A third digit is mostly noise the decoder learns to memorize, which triggers early stopping before the leading
+    /// digits are learned (measurements in bench/README.md). Use more digits when the target's resolution matters more
+    /// than its noise.
     /// </summary>
     public CodecOptions Codec { get; init; } = new NormalizedCodecOptions(10, 2);
     public TargetScaling Scaling { get; init; } = TargetScaling.Auto;
+
+    /// <summary>
+    /// Train with <see cref="TargetScaling.Auto"/> and with <see cref="TargetScaling.Quantile"/> on the same rows and
+    /// hold-out and keep the model with the lower hold-out negative log-likelihood in target units (twice the
+    /// training time; <see cref="ScalingSelection"/>). <see cref="Scaling"/> must then be left at Auto; the kept
+    /// scaling is <see cref="DecodingRegressor.Scaling"/> and both scores are <see cref="DecodingRegressor.ScalingTrials"/>.
+    /// </summary>
+    public bool SelectScaling { get; init; }
+
     public TransformerOptions Network { get; init; } = new();
     public TrainingOptions Training { get; init; } = new();
     public PredictionOptions Prediction { get; init; } = new();
+
     /// <summary>
     /// Fit a calibration temperature on the validation set after training: the output logits are divided by the
     /// temperature (from a small grid, 1 included) that minimizes the validation negative log-likelihood. Off by
-    /// default: on UCI yacht / Boston / concrete (splits 0–2) it lowered test NLL by 0.09 / 0.01 / 0.06 but raised
-    /// the RMSE of the mean by 20 % / 8 % / 1 %, because the flattened tails pull the mean toward the centre.
+    /// default: it lowers the NLL but flattens the tails, which pulls the mean toward the centre and can raise the
+    /// RMSE of the mean (measurements in bench/README.md).
     /// </summary>
     public bool CalibrateTemperature { get; init; }
 
@@ -38,6 +49,9 @@ public sealed record RegressorOptions
     /// </summary>
     public int EnsembleSize { get; init; } = 1;
 
+    /// <summary>libtorch intra-op threads; 0 keeps libtorch's default (one per core).</summary>
+    public int Threads { get; init; }
+
     /// <summary>Checks the options that are not the network's or the training loop's own.</summary>
     public void Validate()
     {
@@ -46,11 +60,11 @@ public sealed record RegressorOptions
         if (EnsembleSize is < 1 or > 64) throw new DecoRegException($"ensemble size must be between 1 and 64 (got {EnsembleSize})");
         if (EnsembleSize > 1 && CalibrateTemperature)
             throw new DecoRegException("temperature calibration is for single networks; use it with an ensemble size of 1");
+        if (SelectScaling && Scaling != TargetScaling.Auto)
+            throw new DecoRegException($"scaling selection chooses the scaling itself; leave the scaling at auto (got {Scaling})");
     }
 
-    /// <summary>The fitted calibration temperature (1 = none); set by training, stored in the model file.</summary>
-    public double Temperature { get; init; } = 1.0;
-
-    /// <summary>libtorch intra-op threads; 0 keeps libtorch's default (one per core).</summary>
-    public int Threads { get; init; }
+    /// <summary>The training layer's view of these options.</summary>
+    internal TrainingPlan ToPlan() =>
+        new(Codec, Scaling, SelectScaling, Network, Training, CalibrateTemperature, EnsembleSize);
 }

@@ -1,4 +1,4 @@
 // Trainings draw dropout masks and jittered-target copies from libtorch's process-wide random generator, so two
 // trainings running at once in one process disturb each other's "same seed, same model" guarantee. Test classes
-// therefore run one at a time (measured: the suite still takes about 2 minutes on 2 cores).
+// therefore run one at a time.
 [assembly: CollectionBehavior(DisableTestParallelization = true)]

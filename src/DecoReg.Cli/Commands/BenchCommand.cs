@@ -1,97 +1,84 @@
-using System.ComponentModel;
-using DecoReg.Bench;
+using System.Diagnostics;
+using System.Reflection;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace DecoReg.Cli.Commands;
 
 /// <summary>
-/// <c>decoreg bench</c>: runs a benchmark suite (DecoReg against baseline heads on the same encoder and LightGBM)
-/// and writes <c>&lt;suite&gt;.md</c>, <c>.json</c> and <c>.png</c> into the output folder after every run. Runs already
-/// recorded there (same budget) are kept and skipped, so a suite can be run per data set, resumed, or split across
-/// concurrent commands.
+/// <c>decoreg bench ...</c>: starts the separate <c>decoreg-bench</c> command with the same arguments and passes its
+/// output and exit code through, so the decoreg tool carries none of the benchmark's dependencies (ML.NET, LightGBM).
+/// <see cref="DecoRegApp"/> routes every <c>bench</c> command line here before parsing, because its options belong to
+/// decoreg-bench. Found, in this order: <c>decoreg-bench</c> next to <c>decoreg</c>, on PATH, or a source checkout
+/// above the program or the working directory (run with <c>dotnet run --project bench/DecoReg.Bench</c>).
 /// </summary>
-public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Settings>
+public sealed class BenchCommand : Command<BenchCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public const string Verb = "bench";
+    private const string Tool = "decoreg-bench";
+    private const string Project = "bench/DecoReg.Bench/DecoReg.Bench.csproj";
+
+    public static readonly string NotFound =
+        $"decoreg bench runs the separate {Tool} command, which was not found next to decoreg, on PATH or in a source " +
+        $"checkout; from a checkout run: dotnet run --project bench/DecoReg.Bench -c Release -- --suite uci ... " +
+        $"(or dotnet publish bench/DecoReg.Bench and put {Tool} next to decoreg)";
+
+    /// <summary>No options here: they are decoreg-bench's (<c>decoreg bench --help</c> shows them).</summary>
+    public sealed class Settings : CommandSettings;
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("decoreg bench is forwarded before parsing (DecoRegApp.Run)");
+
+    /// <summary>Runs decoreg-bench with <paramref name="args"/>, copying its output to <paramref name="console"/> and <paramref name="err"/>; returns its exit code.</summary>
+    public static int Forward(IReadOnlyList<string> args, IAnsiConsole console, TextWriter err)
     {
-        [CommandOption("--suite <SUITE>")]
-        [Description("uci (7 UCI sets, published splits) or tabular (4 mixed-type tables, seeded 80/20 split).")]
-        public string Suite { get; init; } = "";
-
-        [CommandOption("--datasets <LIST>")]
-        [Description("Comma-separated data sets (default: all of the suite; with --quick: one small set).")]
-        public string? Datasets { get; init; }
-
-        [CommandOption("--splits <N>")]
-        [Description("Splits per data set (uci: default 5 of the 20 published splits; tabular: default 1, the fixed seeded split; 1 with --quick).")]
-        public int? Splits { get; init; }
-
-        [CommandOption("--methods <LIST>")]
-        [Description("Comma-separated: decoreg-normalized, decoreg-ieee, decoreg-select (2 trainings), decoreg-ensemble (5), decoreg-select-ensemble (6), gaussian, histogram, mdn, lightgbm; or all. Default: the six single-training methods (decoreg-normalized, decoreg-ieee, gaussian, histogram, mdn, lightgbm).")]
-        public string? Methods { get; init; }
-
-        [CommandOption("--out <DIR>")]
-        [Description("Folder for the reports (default bench/results).")]
-        public string Out { get; init; } = Path.Combine("bench", "results");
-
-        [CommandOption("--quick")]
-        [Description("One split, a few epochs, one small data set: a smoke run (what CI runs).")]
-        public bool Quick { get; init; }
-
-        [CommandOption("--data <DIR>")]
-        [Description("The shared datasets folder holding uci/ and tabular/ (default: DECOREG_DATASETS or shared/datasets above the working directory).")]
-        public string? Data { get; init; }
-
-        [CommandOption("--epochs <N>")]
-        [Description("Override the maximum epochs per training (default 300; 4 with --quick).")]
-        public int? Epochs { get; init; }
-
-        [CommandOption("--time-limit <SECONDS>")]
-        [Description("Override the wall-clock limit per training (default 60; 20 with --quick).")]
-        public double? TimeLimit { get; init; }
-
-        [CommandOption("--threads <N>")]
-        [Description("CPU threads for training and LightGBM (default: all cores). With 1, two bench commands can share a 2-core machine.")]
-        public int? Threads { get; init; }
-
-        public override ValidationResult Validate()
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(err);
+        var start = Locate(AppContext.BaseDirectory, Directory.GetCurrentDirectory(), Environment.GetEnvironmentVariable("PATH"))
+            ?? throw new DecoRegException(NotFound);
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
+        var @out = console.Profile.Out.Writer;
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (@out) @out.WriteLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (err) err.WriteLine(e.Data); };
+        try
         {
-            if (!BenchSuites.Names.Contains(Suite))
-                return ValidationResult.Error($"--suite must be one of: {string.Join(", ", BenchSuites.Names)}");
-            if (Splits is < 1) return ValidationResult.Error("--splits must be at least 1");
-            if (Threads is < 1) return ValidationResult.Error("--threads must be at least 1");
-            if (Epochs is < 1) return ValidationResult.Error("--epochs must be at least 1");
-            if (TimeLimit is not null && !(TimeLimit > 0)) return ValidationResult.Error("--time-limit must be positive");
-            return ValidationResult.Success();
+            process.Start();
         }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new DecoRegException($"{start.FileName}: cannot start {Tool} ({e.Message}); {NotFound}");
+        }
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        process.WaitForExit();
+        return process.ExitCode;
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    /// <summary>How to start decoreg-bench (without its arguments), or null when it is nowhere to be found.</summary>
+    internal static ProcessStartInfo? Locate(string appDirectory, string workingDirectory, string? searchPath)
     {
-        ArgumentNullException.ThrowIfNull(settings);
-        ArgumentNullException.ThrowIfNull(context);
-        static string[]? List(string? s) =>
-            s is null ? null : s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var budget = settings.Quick ? BenchBudget.Quick : BenchBudget.Default;
-        if (settings.Epochs is { } e) budget = budget with { Epochs = e };
-        if (settings.TimeLimit is { } t) budget = budget with { TimeLimit = TimeSpan.FromSeconds(t) };
-        var methods = BenchMethods.Parse(settings.Methods);
-        var request = new BenchRequest
-        {
-            Suite = settings.Suite,
-            DataRoot = BenchSuites.FindDataRoot(settings.Data),
-            Datasets = List(settings.Datasets),
-            Splits = settings.Splits ?? (settings.Quick || settings.Suite == "tabular" ? 1 : 5),
-            Methods = methods,
-            OutDir = settings.Out,
-            Quick = settings.Quick,
-            Budget = budget,
-            Threads = settings.Threads ?? 0,
-            Command = "decoreg " + string.Join(" ", context.Arguments),
-        };
-        BenchRunner.Run(request, line => console.WriteLine(line), cancellationToken);
-        console.WriteLine($"reports: {Path.Combine(request.OutDir, request.Suite)}.md / .json / .png");
-        return ErrorHandling.Ok;
+        string exe = Tool + (OperatingSystem.IsWindows() ? ".exe" : "");
+        var beside = Path.Combine(appDirectory, exe);
+        if (File.Exists(beside)) return new ProcessStartInfo(beside);
+        foreach (var dir in (searchPath ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+            if (File.Exists(Path.Combine(dir, exe))) return new ProcessStartInfo(Path.Combine(dir, exe));
+        foreach (var from in new[] { appDirectory, workingDirectory })
+            for (var dir = new DirectoryInfo(from); dir is not null; dir = dir.Parent)
+            {
+                var project = Path.Combine(dir.FullName, Project);
+                if (!File.Exists(project)) continue;
+                var run = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet");
+                foreach (var a in new[] { "run", "--project", project, "-c", Configuration, "-v", "q", "--" }) run.ArgumentList.Add(a);
+                return run;
+            }
+        return null;
     }
+
+    /// <summary>The build configuration of this decoreg (Debug or Release): a checkout's decoreg-bench is run in the same one.</summary>
+    private static string Configuration =>
+        typeof(BenchCommand).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
 }

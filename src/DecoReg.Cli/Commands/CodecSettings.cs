@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Reflection;
 using DecoReg.Numbers;
 using Spectre.Console.Cli;
 
@@ -7,7 +8,8 @@ namespace DecoReg.Cli.Commands;
 /// <summary>
 /// The --codec option and its codec options, shared by every command that builds a codec (tokenize, train, …).
 /// Option values stay strings here and are parsed by <see cref="Codecs.Parse"/>, which rejects options the chosen codec
-/// does not have and names the option in bad-value errors.
+/// does not have and names the option in bad-value errors. The flags are the union of the registered codecs' options
+/// (<see cref="Codecs.AllOptionNames"/>); a codec with a new option name adds one flag property here.
 /// </summary>
 public class CodecSettings : CommandSettings
 {
@@ -36,7 +38,7 @@ public class CodecSettings : CommandSettings
     public string? MaxExponent { get; init; }
 
     [CommandOption("--digits <D>")]
-    [Description("p10: mantissa digits (default 4); normalized: digits (default 3).")]
+    [Description("p10: mantissa digits (default 4); normalized: digits (default 2).")]
     public string? Digits { get; init; }
 
     [CommandOption("--exponent-range <R>")]
@@ -48,27 +50,36 @@ public class CodecSettings : CommandSettings
     public bool Specials { get; init; }
 
     /// <summary>True when any codec option (or --codec) was given.</summary>
-    public bool AnyCodecOption =>
-        Codec is not null || Base is not null || ExponentDigits is not null || MantissaDigits is not null ||
-        MinExponent is not null || MaxExponent is not null || Digits is not null || ExponentRange is not null || Specials;
+    public bool AnyCodecOption => Codec is not null || GivenOptions().Count > 0;
 
     /// <summary>The codec options the user asked for (codec <paramref name="defaultKind"/> when --codec is not
     /// given); throws DecoRegException for options the codec lacks.</summary>
-    public CodecOptions ToCodecOptions(string defaultKind = "ieee")
+    public CodecOptions ToCodecOptions(string defaultKind = "ieee") => Codecs.Parse(Codec ?? defaultKind, GivenOptions());
+
+    /// <summary>
+    /// The codec option flags of this class (every option of <see cref="Codecs.AllOptionNames"/> has one), by the
+    /// registry's option name: a new codec whose options reuse these names needs no change here.
+    /// </summary>
+    private static readonly (string Name, PropertyInfo Property)[] OptionFlags = typeof(CodecSettings).GetProperties()
+        .Select(p => (Name: p.GetCustomAttribute<CommandOptionAttribute>()?.LongNames.FirstOrDefault(), Property: p))
+        .Where(f => f.Name is not null && f.Name != "codec")
+        .Select(f => (f.Name!, f.Property))
+        .ToArray();
+
+    /// <summary>The codec option names the registry has but this class offers no flag for (a codec added without its flag).</summary>
+    public static IReadOnlyList<string> MissingFlags() => Codecs.AllOptionNames.Except(OptionFlags.Select(f => f.Name)).ToArray();
+
+    private Dictionary<string, string> GivenOptions()
     {
         var options = new Dictionary<string, string>();
-        void Add(string name, string? value)
+        foreach (var (name, property) in OptionFlags)
         {
-            if (value is not null) options[name] = value;
+            switch (property.GetValue(this))
+            {
+                case string value: options[name] = value; break;
+                case true: options[name] = "true"; break;
+            }
         }
-        Add("base", Base);
-        Add("exponent-digits", ExponentDigits);
-        Add("mantissa-digits", MantissaDigits);
-        Add("min-exponent", MinExponent);
-        Add("max-exponent", MaxExponent);
-        Add("digits", Digits);
-        Add("exponent-range", ExponentRange);
-        if (Specials) options["specials"] = "true";
-        return Codecs.Parse(Codec ?? defaultKind, options);
+        return options;
     }
 }

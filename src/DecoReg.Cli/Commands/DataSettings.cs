@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using DecoReg.Data;
+using DecoReg.Inference;
 using Spectre.Console.Cli;
 
 namespace DecoReg.Cli.Commands;

@@ -33,8 +33,8 @@ public sealed class TokenizeCommand(IAnsiConsole console) : Command<TokenizeComm
         var options = settings.ToCodecOptions();
         var codec = options.Create();
         var encoded = values.Select(codec.Encode).ToArray(); // fail on a bad value before printing anything
-        string range = codec is IeeeCodec ieee ? $" (exponents {ieee.MinExponent}..{ieee.MaxExponent})" : "";
-        console.WriteLine($"codec: {JsonSerializer.Serialize(options, JsonOptions)}{range}");
+        string details = codec.Details.Length > 0 ? $" ({codec.Details})" : "";
+        console.WriteLine($"codec: {JsonSerializer.Serialize(options, JsonOptions)}{details}");
         var table = new Table().AddColumns("value", "tokens", "decoded", "note");
         for (int i = 0; i < values.Length; i++)
         {

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using DecoReg.Data;
 using DecoReg.Model;
+using DecoReg.Numbers;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -36,7 +37,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
         public string? Part { get; init; }
 
         [CommandOption("--valid <FILE>")]
-        [Description("Validation data for early stopping (same columns; uci: gives the split's test rows). Default: hold out --valid-fraction of the training rows.")]
+        [Description("Validation data for early stopping (same columns; a table file, not uci: data — with uci: data the hold-out is always --valid-fraction of the split's training rows, never its test rows). Default: hold out --valid-fraction of the training rows.")]
         public string? Valid { get; init; }
 
         [CommandOption("--valid-fraction <F>")]
@@ -95,8 +96,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
         {
             model.Save(settings.Model, overwrite: settings.Force);
             var report = model.TrainingReport!;
-            int validRows = valid?.RowCount ?? Splits.TrainValid(train.RowCount, options.Training.ValidationFraction, 0).Valid.Length;
-            TrainingDisplay.Summary(console, report, train.RowCount - (valid is null ? validRows : 0), validRows, settings.Model, model.MemberReports, model.ScalingTrials);
+            TrainingDisplay.Summary(console, report, model.Learned.TrainingRows, model.Learned.ValidationRows, settings.Model, model.MemberReports, model.ScalingTrials);
         }
         return ErrorHandling.Ok;
     }
@@ -116,11 +116,12 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
                     "standardize" => TargetScaling.Standardize,
                     "signedlog" => TargetScaling.SignedLog,
                     "quantile" => TargetScaling.Quantile,
-                    "select" => TargetScaling.Select,
+                    "select" => TargetScaling.Auto,
                     _ => throw new DecoRegException($"--scaling '{s.Scaling}': expected auto, standardize, signedlog, quantile or select."),
                 },
             };
         }
+        if (s.Scaling?.Trim().ToLowerInvariant() == "select") o = o with { SelectScaling = true };
         var t = o.Training;
         if (s.Valid is not null && s.ValidFraction is not null)
             throw new DecoRegException("--valid and --valid-fraction exclude each other; give one of them.");
@@ -152,8 +153,10 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
         Dataset? valid = null;
         if (s.Valid is not null)
         {
-            bool uci = TableLoader.IsUci(s.Valid);
-            valid = TableLoader.LoadDataset(s.Valid, uci ? null : s.Target, s.Drop, split, UciPart.Test);
+            if (TableLoader.IsUci(s.Valid) || TableLoader.IsUci(spec))
+                throw new DecoRegException(
+                    $"--valid {s.Valid}: not available with uci: data (it would be the split's test rows); the hold-out is --valid-fraction of the split's training rows.");
+            valid = TableLoader.LoadDataset(s.Valid, s.Target, s.Drop, split, UciPart.Test);
         }
         return (train, valid);
     }

@@ -10,17 +10,17 @@ using static TorchSharp.torch;
 namespace DecoReg.Baselines;
 
 /// <summary>
-/// The network every baseline head shares: the decoding regressor's encoder (<see cref="TabularEncoder"/> over a
+/// The network every baseline head shares: the decoding regressor's <see cref="Encoder"/> (over a
 /// <see cref="TabularEmbedding"/>), mean-pooled over the column tokens, then a two-layer MLP (Linear → GELU →
 /// Linear) with as many outputs as the head needs.
 /// </summary>
 public sealed class PooledHeadNetwork : nn.Module<InputBatch, Tensor>
 {
-    private readonly TabularEncoder encoder;
+    private readonly Encoder encoder;
     private readonly Linear hidden;
     private readonly Linear output;
 
-    public PooledHeadNetwork(TabularEncoder encoder, int hiddenUnits, int outputs) : base(nameof(PooledHeadNetwork))
+    public PooledHeadNetwork(Encoder encoder, int hiddenUnits, int outputs) : base(nameof(PooledHeadNetwork))
     {
         this.encoder = encoder;
         hidden = nn.Linear(encoder.Options.ModelDim, hiddenUnits);
@@ -44,7 +44,7 @@ public sealed class PooledHeadNetwork : nn.Module<InputBatch, Tensor>
 /// Shared machinery of the neural baseline heads: featurizing rows exactly as the decoding regressor does
 /// (<see cref="TabularFeaturizer"/> over an inferred <see cref="ColumnSchema"/>), standardizing the target
 /// (z = (y − mean)/std of the training targets), training with the shared <see cref="Trainer"/> and the same
-/// seeded validation hold-out as <see cref="DecodingRegressor.Train"/>, and batched inference. A head only
+/// seeded validation hold-out as the decoding regressor (<see cref="Splits.HoldOut"/>), and batched inference. A head only
 /// says how many outputs it needs, its loss on z, and how its outputs become a <see cref="Distribution"/> and a
 /// log-density — both in z; this class maps them to target units (y = mean + std·z, log-Jacobian −log std).
 /// </summary>
@@ -87,30 +87,25 @@ public abstract class NeuralBaseline : ITrainable, IBaseline
     public Tensor Loss(TrainingBatch batch)
     {
         using var scope = torch.NewDisposeScope();
-        return HeadLoss(network!.call(batch.Inputs), batch.Targets[0]).MoveToOuterDisposeScope();
+        var z = batch.Scaled ?? throw new ArgumentException("the batch has no scaled targets");
+        return HeadLoss(network!.call(batch.Inputs), z).MoveToOuterDisposeScope();
     }
 
     /// <summary>Fits the head. Without <paramref name="validation"/>, holds out the seeded validation fraction.</summary>
     protected void Fit(Dataset train, Dataset? validation, IProgress<TrainingProgress>? progress, CancellationToken cancellation)
     {
         var training = Options.Training;
-        if (Options.Threads > 0) torch.set_num_threads(Options.Threads);
-        if (validation is null)
-        {
-            if (train.RowCount < 10)
-                throw new DecoRegException($"{train.Name}: {train.RowCount} rows are too few to hold out a validation set; give at least 10 rows or a validation set");
-            (train, validation) = Splits.TrainValid(train, training.ValidationFraction, training.Seed);
-        }
-        if (train.RowCount == 0) throw new DecoRegException($"{train.Name}: no training rows");
+        TorchRuntime.Initialize(Options.Threads);
+        (train, validation) = Splits.HoldOut(train, validation, training.ValidationFraction, training.Seed);
         var y = train.Targets;
-        TargetMean = y.Average();
-        double variance = y.Sum(v => (v - TargetMean) * (v - TargetMean)) / y.Length;
+        var (mean, variance) = Statistics.MeanAndVariance(y);
+        TargetMean = mean;
         TargetStd = variance > 0 && double.IsFinite(variance) ? Math.Sqrt(variance) : Math.Max(1.0, Math.Abs(TargetMean));
         FitTargets(y.Select(Scale).ToArray());
 
         featurizer = new TabularFeaturizer(ColumnSchema.Infer(train.Features));
         torch.manual_seed(training.Seed);
-        var encoder = new TabularEncoder(TabularEmbedding.For(featurizer, Options.Network), Options.Network);
+        var encoder = new Encoder(InputEmbeddings.For(featurizer, Options.Network), Options.Network);
         int hiddenUnits = Options.HeadHidden > 0 ? Options.HeadHidden : Options.Network.ModelDim;
         network = new PooledHeadNetwork(encoder, hiddenUnits, Outputs);
         using var trainSet = ToTrainingSet(train);
@@ -147,15 +142,11 @@ public abstract class NeuralBaseline : ITrainable, IBaseline
         using var scope = torch.NewDisposeScope();
         using var inputs = Featurize(features);
         var result = new double[(long)features.RowCount * Outputs];
-        const int batch = 2048;
-        for (int start = 0; start < features.RowCount; start += batch)
+        Batches.ForEach(features.RowCount, Batches.EvaluationSize, (start, index) =>
         {
-            using var inner = torch.NewDisposeScope();
-            int count = Math.Min(batch, features.RowCount - start);
-            var rows = inputs.Select(torch.arange(start, start + count, ScalarType.Int64));
-            var o = net.call(rows).to_type(ScalarType.Float64).data<double>().ToArray();
+            var o = net.call(inputs.Select(index)).to_type(ScalarType.Float64).data<double>().ToArray();
             Array.Copy(o, 0, result, (long)start * Outputs, o.Length);
-        }
+        });
         return result;
     }
 
@@ -176,17 +167,12 @@ public abstract class NeuralBaseline : ITrainable, IBaseline
         return new Distribution(values, z.Probabilities.ToArray(), lows, highs, z.CoveredMass);
     }
 
-    private InputBatch Featurize(Table features)
-    {
-        var encoded = featurizer!.Encode(features);
-        var shape = new long[] { encoded.Rows, encoded.Columns };
-        return new InputBatch(torch.tensor(encoded.Tokens, shape), torch.tensor(encoded.Values, shape));
-    }
+    private InputBatch Featurize(Table features) => InputBatch.From(featurizer!.Encode(features));
 
     private TrainingSet ToTrainingSet(Dataset data)
     {
         var z = data.Targets.Select(v => (float)Scale(v)).ToArray();
-        return new TrainingSet(Featurize(data.Features), torch.tensor(z));
+        return TrainingSet.ForHead(Featurize(data.Features), torch.tensor(z));
     }
 
     public void Dispose()

@@ -15,6 +15,10 @@ public sealed record Dataset(Table Features, double[] Targets, string Name)
     /// evaluation can leave it out of the features or score against it).</summary>
     public string? TargetColumn { get; init; }
 
+    /// <summary>Columns of the source left out of the features (besides the target), stored in model files so that
+    /// prediction data of the same layout can leave them out again.</summary>
+    public IReadOnlyList<string> DroppedColumns { get; init; } = [];
+
     private static Table Check(Table features, double[] targets, string name)
     {
         ArgumentNullException.ThrowIfNull(features);
@@ -33,7 +37,11 @@ public sealed record Dataset(Table Features, double[] Targets, string Name)
         ArgumentNullException.ThrowIfNull(rows);
         var y = new double[rows.Count];
         for (int i = 0; i < y.Length; i++) y[i] = Targets[rows[i]];
-        return new Dataset(Features.Select(rows), y, suffix is null ? Name : $"{Name} ({suffix})") { TargetColumn = TargetColumn };
+        return new Dataset(Features.Select(rows), y, suffix is null ? Name : $"{Name} ({suffix})")
+        {
+            TargetColumn = TargetColumn,
+            DroppedColumns = DroppedColumns,
+        };
     }
 
     /// <summary>
@@ -74,7 +82,7 @@ public sealed record Dataset(Table Features, double[] Targets, string Name)
         var toDrop = new List<string> { targetColumn };
         if (drop is not null) toDrop.AddRange(drop.Where(d => d != targetColumn).Distinct());
         var features = table.WithoutColumns(toDrop);
-        return new Dataset(features, y, name ?? table.Source) { TargetColumn = targetColumn };
+        return new Dataset(features, y, name ?? table.Source) { TargetColumn = targetColumn, DroppedColumns = toDrop.Skip(1).ToArray() };
     }
 
     public override string ToString() => $"{Name}: {RowCount} rows x {Features.ColumnCount} features";

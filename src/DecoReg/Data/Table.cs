@@ -9,9 +9,9 @@ namespace DecoReg.Data;
 /// </summary>
 public sealed class Table
 {
-    private readonly string?[][] _rows;
-    private readonly int[]? _sourceRows;        // 1-based row numbers in the source; null => row index + 1
-    private readonly Dictionary<string, int> _index;
+    private readonly string?[][] rows;
+    private readonly int[]? sourceRows;        // 1-based row numbers in the source; null => row index + 1
+    private readonly Dictionary<string, int> index;
 
     /// <summary>Builds a table. Every row must have exactly <paramref name="columns"/>.Count cells; column names must
     /// be unique (case-sensitive). <paramref name="sourceRowNumbers"/>, if given, holds each row's 1-based number in
@@ -25,27 +25,27 @@ public sealed class Table
         Source = source;
         Numbering = numbering;
         var cols = columns.ToArray();
-        _index = new Dictionary<string, int>(cols.Length, StringComparer.Ordinal);
+        this.index = new Dictionary<string, int>(cols.Length, StringComparer.Ordinal);
         for (int c = 0; c < cols.Length; c++)
         {
             if (cols[c] is null) throw new DecoRegException($"{source}: column {c + 1} has no name.");
-            if (!_index.TryAdd(cols[c], c))
+            if (!this.index.TryAdd(cols[c], c))
                 throw new DecoRegException(
-                    $"{source}: duplicate column name '{cols[c]}' (columns {_index[cols[c]] + 1} and {c + 1}); column names must be unique.");
+                    $"{source}: duplicate column name '{cols[c]}' (columns {this.index[cols[c]] + 1} and {c + 1}); column names must be unique.");
         }
         Columns = cols;
-        _rows = rows as string?[][] ?? rows.ToArray();
-        for (int r = 0; r < _rows.Length; r++)
+        this.rows = rows as string?[][] ?? rows.ToArray();
+        for (int r = 0; r < this.rows.Length; r++)
         {
-            if (_rows[r] is null || _rows[r].Length != cols.Length)
+            if (this.rows[r] is null || this.rows[r].Length != cols.Length)
                 throw new DecoRegException(
-                    $"{source}: row {r + 1} has {_rows[r]?.Length ?? 0} cells, expected {cols.Length} (one per column).");
+                    $"{source}: row {r + 1} has {this.rows[r]?.Length ?? 0} cells, expected {cols.Length} (one per column).");
         }
         if (sourceRowNumbers is not null)
         {
-            if (sourceRowNumbers.Count != _rows.Length)
+            if (sourceRowNumbers.Count != this.rows.Length)
                 throw new ArgumentException("One source row number per row is required.", nameof(sourceRowNumbers));
-            _sourceRows = sourceRowNumbers.ToArray();
+            this.sourceRows = sourceRowNumbers.ToArray();
         }
     }
 
@@ -54,10 +54,10 @@ public sealed class Table
     {
         Source = source;
         Columns = columns;
-        _index = index;
-        _rows = rows;
+        this.index = index;
+        this.rows = rows;
         Numbering = numbering;
-        _sourceRows = sourceRows;
+        this.sourceRows = sourceRows;
     }
 
     /// <summary>Where the table came from (file path or a description); used in error messages.</summary>
@@ -69,18 +69,18 @@ public sealed class Table
     /// <summary>How <see cref="SourceRowNumber"/> relates to the source.</summary>
     public RowNumbering Numbering { get; }
 
-    public int RowCount => _rows.Length;
+    public int RowCount => this.rows.Length;
 
     public int ColumnCount => Columns.Count;
 
     /// <summary>The raw cell; <c>null</c> = missing.</summary>
-    public string? Cell(int row, int col) => _rows[row][col];
+    public string? Cell(int row, int col) => this.rows[row][col];
 
     /// <summary>One row's cells (do not modify).</summary>
-    public ReadOnlySpan<string?> Row(int row) => _rows[row];
+    public ReadOnlySpan<string?> Row(int row) => this.rows[row];
 
     /// <summary>The row's 1-based number in the source (see <see cref="Numbering"/>).</summary>
-    public int SourceRowNumber(int row) => _sourceRows is null ? row + 1 : _sourceRows[row];
+    public int SourceRowNumber(int row) => this.sourceRows is null ? row + 1 : this.sourceRows[row];
 
     /// <summary>Human-readable location of a row for error messages, e.g. "data row 12 (1-based, header not counted)".</summary>
     public string DescribeRow(int row)
@@ -95,15 +95,15 @@ public sealed class Table
     }
 
     /// <summary>True if a column of this exact (case-sensitive) name exists.</summary>
-    public bool HasColumn(string name) => _index.ContainsKey(name);
+    public bool HasColumn(string name) => this.index.ContainsKey(name);
 
     /// <summary>Index of the column, or -1.</summary>
-    public int IndexOf(string name) => _index.TryGetValue(name, out int i) ? i : -1;
+    public int IndexOf(string name) => this.index.TryGetValue(name, out int i) ? i : -1;
 
     /// <summary>Index of the column; throws a <see cref="DecoRegException"/> listing the columns found if absent.</summary>
     public int ColumnIndex(string name)
     {
-        if (_index.TryGetValue(name, out int i)) return i;
+        if (this.index.TryGetValue(name, out int i)) return i;
         throw new DecoRegException($"{Source}: no column named '{name}' (names are case-sensitive). {DescribeColumns()}");
     }
 
@@ -126,12 +126,12 @@ public sealed class Table
         for (int i = 0; i < picked.Length; i++)
         {
             int r = rows[i];
-            if ((uint)r >= (uint)_rows.Length)
-                throw new ArgumentOutOfRangeException(nameof(rows), $"Row index {r} is outside 0..{_rows.Length - 1}.");
-            picked[i] = _rows[r];
+            if ((uint)r >= (uint)this.rows.Length)
+                throw new ArgumentOutOfRangeException(nameof(rows), $"Row index {r} is outside 0..{this.rows.Length - 1}.");
+            picked[i] = this.rows[r];
             numbers[i] = SourceRowNumber(r);
         }
-        return new Table(Source, (string[])Columns, _index, picked, Numbering, numbers);
+        return new Table(Source, (string[])Columns, this.index, picked, Numbering, numbers);
     }
 
     /// <summary>A table without the named columns. Every name must exist (a typo is an error listing the columns).</summary>
@@ -145,15 +145,15 @@ public sealed class Table
         var cols = keep.Select(c => Columns[c]).ToArray();
         var index = new Dictionary<string, int>(cols.Length, StringComparer.Ordinal);
         for (int c = 0; c < cols.Length; c++) index[cols[c]] = c;
-        var rows = new string?[_rows.Length][];
+        var rows = new string?[this.rows.Length][];
         for (int r = 0; r < rows.Length; r++)
         {
-            var src = _rows[r];
+            var src = this.rows[r];
             var dst = new string?[keep.Length];
             for (int c = 0; c < keep.Length; c++) dst[c] = src[keep[c]];
             rows[r] = dst;
         }
-        return new Table(Source, cols, index, rows, Numbering, _sourceRows);
+        return new Table(Source, cols, index, rows, Numbering, this.sourceRows);
     }
 
     /// <inheritdoc cref="WithoutColumns(IEnumerable{string})"/>

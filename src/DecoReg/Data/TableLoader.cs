@@ -58,7 +58,7 @@ public static class TableLoader
                 throw new DecoRegException(
                     $"'{spec}': a UCI folder's target is fixed by index_target.txt; leave out the target column option.");
             var data = UciDataset.Load(UciDirectory(spec), split, part);
-            if (drop is { Count: > 0 }) data = data with { Features = data.Features.WithoutColumns(drop) };
+            if (drop is { Count: > 0 }) data = data with { Features = data.Features.WithoutColumns(drop), DroppedColumns = [.. drop] };
             return data;
         }
         if (string.IsNullOrWhiteSpace(target))

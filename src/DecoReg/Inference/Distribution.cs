@@ -20,12 +20,12 @@ namespace DecoReg.Inference;
 /// </summary>
 public sealed class Distribution
 {
-    private readonly double[] _values;
-    private readonly double[] _probabilities; // normalized
-    private readonly double[] _lows;
-    private readonly double[] _highs;
-    private readonly double[] _cumulative; // length n + 1, _cumulative[0] = 0, _cumulative[n] = 1
-    private readonly int _modeIndex;
+    private readonly double[] values;
+    private readonly double[] probabilities; // normalized
+    private readonly double[] lows;
+    private readonly double[] highs;
+    private readonly double[] cumulative; // length n + 1, cumulative[0] = 0, this.cumulative[n] = 1
+    private readonly int modeIndex;
 
     /// <summary>
     /// Builds a distribution from atoms in target units, in any order. Values must be finite and lie inside their bin
@@ -102,12 +102,12 @@ public sealed class Distribution
             variance += probabilities[i] * d * d;
         }
 
-        _values = values;
-        _probabilities = probabilities;
-        _lows = lows;
-        _highs = highs;
-        _cumulative = cumulative;
-        _modeIndex = mode;
+        this.values = values;
+        this.probabilities = probabilities;
+        this.lows = lows;
+        this.highs = highs;
+        this.cumulative = cumulative;
+        modeIndex = mode;
         CoveredMass = Math.Min(1.0, coveredMass);
         Mean = mean;
         Variance = variance;
@@ -115,19 +115,19 @@ public sealed class Distribution
 
 
     /// <summary>Number of atoms.</summary>
-    public int Count => _values.Length;
+    public int Count => this.values.Length;
 
     /// <summary>Atom values, sorted ascending.</summary>
-    public ReadOnlySpan<double> Values => _values;
+    public ReadOnlySpan<double> Values => this.values;
 
     /// <summary>Renormalized atom probabilities (sum 1), in the order of <see cref="Values"/>.</summary>
-    public ReadOnlySpan<double> Probabilities => _probabilities;
+    public ReadOnlySpan<double> Probabilities => this.probabilities;
 
     /// <summary>Inclusive lower bin bounds, in the order of <see cref="Values"/>.</summary>
-    public ReadOnlySpan<double> BinLows => _lows;
+    public ReadOnlySpan<double> BinLows => this.lows;
 
     /// <summary>Exclusive upper bin bounds, in the order of <see cref="Values"/>.</summary>
-    public ReadOnlySpan<double> BinHighs => _highs;
+    public ReadOnlySpan<double> BinHighs => this.highs;
 
     /// <summary>Probability mass the decoder covered before renormalization (≤ 1), for reporting.</summary>
     public double CoveredMass { get; }
@@ -144,7 +144,7 @@ public sealed class Distribution
     public double Median => Quantile(0.5);
 
     /// <summary>Value of the most probable atom (the smallest such value on ties).</summary>
-    public double Mode => _values[_modeIndex];
+    public double Mode => this.values[modeIndex];
 
     /// <summary>
     /// The continuous CDF P(Y ≤ y): 0 below the first bin, linear inside each bin, flat across gaps, jumping at point
@@ -157,10 +157,10 @@ public sealed class Distribution
         int i = LastLowAtOrBelow(y);
         if (i < 0)
             return 0.0;
-        double lo = _lows[i], hi = _highs[i];
+        double lo = this.lows[i], hi = this.highs[i];
         if (y >= hi)
-            return _cumulative[i + 1];
-        double c0 = _cumulative[i], c1 = _cumulative[i + 1];
+            return this.cumulative[i + 1];
+        double c0 = this.cumulative[i], c1 = this.cumulative[i + 1];
         return c0 + (c1 - c0) * ((y - lo) / (hi - lo));
     }
 
@@ -173,16 +173,16 @@ public sealed class Distribution
     {
         if (!(p >= 0 && p <= 1))
             throw new ArgumentOutOfRangeException(nameof(p), p, "Quantile level must be in [0, 1].");
-        var cum = _cumulative;
+        var cum = this.cumulative;
         if (p == 0)
         {
             int first = 0;
             while (cum[first + 1] <= 0)
                 first++;
-            return _lows[first];
+            return this.lows[first];
         }
         // Smallest i with cum[i + 1] >= p; then cum[i] < p, so atom i has positive probability.
-        int lo = 0, hi = _values.Length - 1;
+        int lo = 0, hi = this.values.Length - 1;
         while (lo < hi)
         {
             int mid = (lo + hi) >>> 1;
@@ -195,7 +195,7 @@ public sealed class Distribution
         double frac = (p - c0) / (c1 - c0);
         if (!(frac < 1))
             frac = 1;
-        double low = _lows[lo], high = _highs[lo];
+        double low = this.lows[lo], high = this.highs[lo];
         return frac <= 0 ? low : low + frac * (high - low);
     }
 
@@ -216,10 +216,10 @@ public sealed class Distribution
         if (double.IsNaN(y))
             return double.NaN;
         int i = LastLowAtOrBelow(y);
-        if (i < 0 || !(y < _highs[i]))
+        if (i < 0 || !(y < this.highs[i]))
             return double.NegativeInfinity;
-        double p = _cumulative[i + 1] - _cumulative[i];
-        return Math.Log(p / (_highs[i] - _lows[i]));
+        double p = this.cumulative[i + 1] - this.cumulative[i];
+        return Math.Log(p / (this.highs[i] - this.lows[i]));
     }
 
     /// <summary>P(low &lt; Y ≤ high) = Cdf(high) − Cdf(low); 0 when high ≤ low.</summary>
@@ -253,7 +253,7 @@ public sealed class Distribution
     /// <summary>Index of the last atom whose bin low is ≤ y, or −1.</summary>
     private int LastLowAtOrBelow(double y)
     {
-        var lows = _lows;
+        var lows = this.lows;
         int lo = 0, hi = lows.Length; // answer in [lo - 1, hi - 1]
         while (lo < hi)
         {

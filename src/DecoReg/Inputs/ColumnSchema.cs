@@ -13,6 +13,14 @@ public sealed record ColumnSchema(IReadOnlyList<ColumnSpec> Columns)
     /// <summary>Default cap on the number of levels kept per categorical column.</summary>
     public const int DefaultMaxLevels = 1000;
 
+    /// <summary>
+    /// Most feature columns a model takes. Each column is one encoder token and attention over the columns costs
+    /// their number squared: training time per row grows faster than the column count from about 1,000 columns, and
+    /// 100,000 columns would run for hours (measurements in bench/README.md). Wider tables are refused with a
+    /// <see cref="DecoRegException"/> before any training starts.
+    /// </summary>
+    public const int MaxColumns = 2000;
+
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = false };
 
     public int Count => Columns.Count;
@@ -30,8 +38,8 @@ public sealed record ColumnSchema(IReadOnlyList<ColumnSpec> Columns)
     /// culture-invariant number (<see cref="NumberText"/>), otherwise categorical. Numeric: mean and population
     /// standard deviation of the present values (a constant column gets Std = 1). Categorical: levels ordered by
     /// frequency (most frequent first; ties by first appearance), keeping at most <paramref name="maxLevels"/>; rarer
-    /// levels will be featurized as "unseen". A column with every value missing is a <see cref="DecoRegException"/>
-    /// naming it.
+    /// levels will be featurized as "unseen". A column with every value missing, or more than <see cref="MaxColumns"/>
+    /// columns, is a <see cref="DecoRegException"/> naming it.
     /// </summary>
     public static ColumnSchema Infer(Table features, int maxLevels = DefaultMaxLevels)
     {
@@ -41,6 +49,10 @@ public sealed record ColumnSchema(IReadOnlyList<ColumnSpec> Columns)
             throw new DecoRegException($"{features.Source}: no feature columns left to learn from.");
         if (features.RowCount == 0)
             throw new DecoRegException($"{features.Source}: no rows to infer column types from.");
+        if (features.ColumnCount > MaxColumns)
+            throw new DecoRegException(
+                $"{features.Source}: {features.ColumnCount} feature columns; DecoReg takes at most {MaxColumns} (one encoder token per column, " +
+                "attention over all of them): drop columns (--drop COL,...) or reduce them to fewer features before training.");
         var specs = new ColumnSpec[features.ColumnCount];
         for (int c = 0; c < specs.Length; c++) specs[c] = InferColumn(features, c, maxLevels);
         return new ColumnSchema(specs);

@@ -4,10 +4,12 @@ namespace DecoReg.Inputs;
 /// Featurized rows ready to become tensors: row-major [<see cref="Rows"/> × <see cref="Columns"/>] arrays.
 /// <see cref="Tokens"/> index the single embedding table shared by all columns (0..VocabularySize-1 of the
 /// featurizer); <see cref="Values"/> holds the standardized value of present numeric cells and 0 elsewhere.
+/// Variable-length inputs (text) pad every row to <see cref="Columns"/> positions and give each row's real length in
+/// <see cref="Lengths"/>; positions at or after a row's length are padding.
 /// </summary>
 public sealed class EncodedInputs
 {
-    public EncodedInputs(int rows, int columns, long[] tokens, float[] values)
+    public EncodedInputs(int rows, int columns, long[] tokens, float[] values, int[]? lengths = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(rows);
         ArgumentOutOfRangeException.ThrowIfNegative(columns);
@@ -16,10 +18,13 @@ public sealed class EncodedInputs
         long n = (long)rows * columns;
         if (tokens.Length != n || values.Length != n)
             throw new ArgumentException($"Expected {n} tokens and values for {rows} x {columns}, got {tokens.Length} and {values.Length}.");
+        if (lengths is not null && (lengths.Length != rows || lengths.Any(l => l < 0 || l > columns)))
+            throw new ArgumentException($"Expected {rows} row lengths between 0 and {columns}.", nameof(lengths));
         Rows = rows;
         Columns = columns;
         Tokens = tokens;
         Values = values;
+        Lengths = lengths;
     }
 
     public int Rows { get; }
@@ -30,6 +35,9 @@ public sealed class EncodedInputs
 
     /// <summary>Standardized numeric value per cell (0 for missing and categorical cells), row-major.</summary>
     public float[] Values { get; }
+
+    /// <summary>Real (unpadded) length of each row, or null when every row fills all <see cref="Columns"/> positions.</summary>
+    public int[]? Lengths { get; }
 
     /// <summary>The token of one cell.</summary>
     public long Token(int row, int column) => Tokens[(long)row * Columns + column];
@@ -42,13 +50,15 @@ public sealed class EncodedInputs
     {
         var tokens = new long[rows.Length * Columns];
         var values = new float[rows.Length * Columns];
+        var lengths = Lengths is null ? null : new int[rows.Length];
         for (int i = 0; i < rows.Length; i++)
         {
             int r = rows[i];
             if ((uint)r >= (uint)Rows) throw new ArgumentOutOfRangeException(nameof(rows), $"Row {r} is outside 0..{Rows - 1}.");
             Array.Copy(Tokens, (long)r * Columns, tokens, (long)i * Columns, Columns);
             Array.Copy(Values, (long)r * Columns, values, (long)i * Columns, Columns);
+            if (lengths is not null) lengths[i] = Lengths![r];
         }
-        return new EncodedInputs(rows.Length, Columns, tokens, values);
+        return new EncodedInputs(rows.Length, Columns, tokens, values, lengths);
     }
 }

@@ -10,26 +10,26 @@ namespace DecoReg.Inputs;
 /// ±<see cref="ValueClip"/> so outliers at prediction time cannot blow up activations; every other cell gets 0.
 /// Columns are matched by name (order may differ). Immutable and thread-safe.
 /// </summary>
-public sealed class TabularFeaturizer
+public sealed class TabularFeaturizer : IInputEncoder
 {
     /// <summary>Standardized values are clipped to [-ValueClip, ValueClip].</summary>
     public const float ValueClip = 10f;
 
-    private readonly int[] _blockStart;
-    private readonly Dictionary<string, int>?[] _levelIds;   // per column: level -> offset within the block (>= 2)
+    private readonly int[] blockStart;
+    private readonly Dictionary<string, int>?[] levelIds;   // per column: level -> offset within the block (>= 2)
 
     public TabularFeaturizer(ColumnSchema schema)
     {
         ArgumentNullException.ThrowIfNull(schema);
         schema.Validate("column schema");
         Schema = schema;
-        _blockStart = new int[schema.Count];
-        _levelIds = new Dictionary<string, int>?[schema.Count];
+        blockStart = new int[schema.Count];
+        levelIds = new Dictionary<string, int>?[schema.Count];
         long next = 0;
         for (int c = 0; c < schema.Count; c++)
         {
             var col = schema.Columns[c];
-            _blockStart[c] = checked((int)next);
+            blockStart[c] = checked((int)next);
             if (col.Kind == ColumnKind.Numeric)
             {
                 next += 2;
@@ -38,7 +38,7 @@ public sealed class TabularFeaturizer
             {
                 var map = new Dictionary<string, int>(col.Levels.Count, StringComparer.Ordinal);
                 for (int i = 0; i < col.Levels.Count; i++) map[col.Levels[i]] = 2 + i;
-                _levelIds[c] = map;
+                levelIds[c] = map;
                 next += 2 + col.Levels.Count;
             }
         }
@@ -54,24 +54,24 @@ public sealed class TabularFeaturizer
     public int VocabularySize { get; }
 
     /// <summary>First id of the column's block.</summary>
-    public int BlockStart(int column) => _blockStart[column];
+    public int BlockStart(int column) => blockStart[column];
 
     /// <summary>Number of ids in the column's block.</summary>
     public int BlockSize(int column) =>
-        (column + 1 < _blockStart.Length ? _blockStart[column + 1] : VocabularySize) - _blockStart[column];
+        (column + 1 < blockStart.Length ? blockStart[column + 1] : VocabularySize) - blockStart[column];
 
     /// <summary>The id of a missing cell in this column.</summary>
     public int MissingId(int column) =>
-        _blockStart[column] + (Schema.Columns[column].Kind == ColumnKind.Numeric ? 1 : 0);
+        blockStart[column] + (Schema.Columns[column].Kind == ColumnKind.Numeric ? 1 : 0);
 
     /// <summary>The id of a present cell of a numeric column.</summary>
     public int PresentId(int column) => Schema.Columns[column].Kind == ColumnKind.Numeric
-        ? _blockStart[column]
+        ? blockStart[column]
         : throw new InvalidOperationException($"Column '{Schema.Columns[column].Name}' is categorical.");
 
     /// <summary>The id of a level not in the categorical column's level list.</summary>
     public int UnseenId(int column) => Schema.Columns[column].Kind == ColumnKind.Categorical
-        ? _blockStart[column] + 1
+        ? blockStart[column] + 1
         : throw new InvalidOperationException($"Column '{Schema.Columns[column].Name}' is numeric.");
 
     /// <summary>The id of level <paramref name="level"/> (index into Levels) of a categorical column.</summary>
@@ -81,18 +81,18 @@ public sealed class TabularFeaturizer
         if (Schema.Columns[column].Kind != ColumnKind.Categorical)
             throw new InvalidOperationException($"Column '{Schema.Columns[column].Name}' is numeric.");
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)level, (uint)levels.Count, nameof(level));
-        return _blockStart[column] + 2 + level;
+        return blockStart[column] + 2 + level;
     }
 
     /// <summary>Readable name of a token id, e.g. "carat:present", "cut:missing", "cut:unseen", "cut=Ideal".</summary>
     public string TokenName(int id)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)id, (uint)VocabularySize, nameof(id));
-        int c = Array.BinarySearch(_blockStart, id);
+        int c = Array.BinarySearch(blockStart, id);
         if (c < 0) c = ~c - 1;
-        while (c + 1 < _blockStart.Length && _blockStart[c + 1] == id) c++;   // defensive; blocks are never empty
+        while (c + 1 < blockStart.Length && blockStart[c + 1] == id) c++;   // defensive; blocks are never empty
         var col = Schema.Columns[c];
-        int k = id - _blockStart[c];
+        int k = id - blockStart[c];
         return col.Kind == ColumnKind.Numeric
             ? $"{col.Name}:{(k == 0 ? "present" : "missing")}"
             : k switch { 0 => $"{col.Name}:missing", 1 => $"{col.Name}:unseen", _ => $"{col.Name}={col.Levels[k - 2]}" };
@@ -133,7 +133,7 @@ public sealed class TabularFeaturizer
             {
                 string? cell = row[map[c]];
                 var spec = specs[c];
-                int start = _blockStart[c];
+                int start = blockStart[c];
                 if (spec.Kind == ColumnKind.Numeric)
                 {
                     if (cell is null)
@@ -154,7 +154,7 @@ public sealed class TabularFeaturizer
                 {
                     values[k] = 0f;
                     if (cell is null) tokens[k] = start;
-                    else tokens[k] = start + (_levelIds[c]!.TryGetValue(cell, out int off) ? off : 1);
+                    else tokens[k] = start + (levelIds[c]!.TryGetValue(cell, out int off) ? off : 1);
                 }
             }
         }
@@ -181,6 +181,7 @@ public sealed class TabularFeaturizer
         if (unexpected is not null) parts.Add($"unexpected column(s) {string.Join(", ", unexpected.Select(m => $"'{m}'"))}");
         throw new DecoRegException(
             $"{table.Source}: columns do not match the model's feature columns: {string.Join("; ", parts)}. " +
-            $"Expected ({ColumnCount}, any order): {string.Join(", ", Schema.Columns.Select(s => $"'{s.Name}'"))}.");
+            $"Expected ({ColumnCount}, any order): {string.Join(", ", Schema.Columns.Select(s => $"'{s.Name}'"))}." +
+            (unexpected is null ? "" : " Leave the unexpected columns out of the data (command line: --drop COL)."));
     }
 }

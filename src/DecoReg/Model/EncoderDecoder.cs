@@ -8,13 +8,12 @@ namespace DecoReg.Model;
 /// The decoding regressor's network: an encoder over the input's tokens and a causal decoder over number tokens
 /// that cross-attends to the encoder's states (both pre-LayerNorm). The decoder's input vocabulary is the codec's
 /// tokens plus a begin token; its output is logits over the codec's tokens. The grammar mask is applied by callers
-/// (training and decoding) from precomputed tables.
+/// (training and decoding) from precomputed tables. Parameters are created in the order encoder (embedding, layers,
+/// norm), then decoder parts, so a seed gives the same initialization as before the encoder became a module.
 /// </summary>
 public sealed class EncoderDecoder : nn.Module
 {
-    private readonly InputEmbedding embedding;
-    private readonly ModuleList<EncoderLayer> encoder;
-    private readonly LayerNorm encoderNorm;
+    private readonly Encoder encoder;
     private readonly Embedding tokenEmbedding;
     private readonly Parameter positionEmbedding;
     private readonly ModuleList<DecoderLayer> decoder;
@@ -28,9 +27,7 @@ public sealed class EncoderDecoder : nn.Module
         Options = options;
         NumberVocabulary = numberVocabulary;
         NumberLength = numberLength;
-        embedding = inputEmbedding;
-        encoder = nn.ModuleList(Enumerable.Range(0, options.EncoderLayers).Select(_ => new EncoderLayer(options)).ToArray());
-        encoderNorm = nn.LayerNorm(options.ModelDim);
+        encoder = new Encoder(inputEmbedding, options);
         tokenEmbedding = nn.Embedding(numberVocabulary + 1, options.ModelDim);
         positionEmbedding = nn.Parameter(torch.randn(numberLength, options.ModelDim) * 0.1);
         decoder = nn.ModuleList(Enumerable.Range(0, options.DecoderLayers).Select(_ => new DecoderLayer(options)).ToArray());
@@ -52,9 +49,8 @@ public sealed class EncoderDecoder : nn.Module
     /// <summary>The decoder input token that starts every number.</summary>
     public long BeginToken => NumberVocabulary;
 
-    /// <summary>Encoder states [batch, length, d] (the same forward pass as <see cref="TabularEncoder"/>).</summary>
-    public Tensor Encode(InputBatch input, out Tensor? memoryMask) =>
-        TabularEncoder.Run(embedding, encoder, encoderNorm, input, out memoryMask);
+    /// <summary>Encoder states [batch, length, d] and the padding mask (see <see cref="Encoder.Encode"/>).</summary>
+    public Tensor Encode(InputBatch input, out Tensor? memoryMask) => encoder.Encode(input, out memoryMask);
 
     /// <summary>
     /// Teacher-forced logits [batch, length, vocabulary] for complete target sequences [batch, length]: position i

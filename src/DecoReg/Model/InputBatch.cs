@@ -1,3 +1,5 @@
+using DecoReg.Inputs;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace DecoReg.Model;
@@ -26,6 +28,23 @@ public sealed class InputBatch : IDisposable
     public Tensor? Padding { get; }
 
     public long Count => Tokens.shape[0];
+
+    /// <summary>
+    /// The tensors of encoded rows (the one place featurized rows become tensors); rows with a length get a padding
+    /// mask over the positions after it.
+    /// </summary>
+    public static InputBatch From(EncodedInputs encoded)
+    {
+        ArgumentNullException.ThrowIfNull(encoded);
+        var shape = new long[] { encoded.Rows, encoded.Columns };
+        Tensor? padding = null;
+        if (encoded.Lengths is { } lengths)
+        {
+            var positions = torch.arange(encoded.Columns, ScalarType.Int64).unsqueeze(0);
+            padding = positions >= torch.tensor(lengths.Select(l => (long)l).ToArray()).unsqueeze(1);
+        }
+        return new InputBatch(torch.tensor(encoded.Tokens, shape), torch.tensor(encoded.Values, shape), padding);
+    }
 
     /// <summary>The rows at the given indices.</summary>
     public InputBatch Select(Tensor index) =>

@@ -5,9 +5,8 @@ namespace DecoReg.Model;
 
 /// <summary>
 /// Process-wide libtorch settings, applied once before the native library loads. OpenMP's default busy-waiting made
-/// 2 threads about 20× slower than 1 on this 2-core machine whenever another process used a core (measured: 110 vs
-/// 2,054 training examples/s on UCI concrete); a passive wait policy removes that cliff (1,174 examples/s), so it is
-/// set unless the user chose a policy. Thread count: libtorch's default (one per core) unless asked otherwise.
+/// 2 threads many times slower than 1 on a 2-core machine whenever another process used a core; a passive wait policy
+/// removes that cliff (measurements in bench/README.md), so it is set unless the user chose a policy. Thread count: libtorch's default (one per core) unless asked otherwise.
 /// </summary>
 public static class TorchRuntime
 {

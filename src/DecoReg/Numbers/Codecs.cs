@@ -1,44 +1,29 @@
+using System.ComponentModel;
 using System.Globalization;
+using System.Reflection;
+using System.Text;
+using System.Text.Json.Serialization;
 
 namespace DecoReg.Numbers;
 
 /// <summary>
 /// Registry of codec kinds and their options by name, so the CLI (and config files) can build
-/// <see cref="CodecOptions"/> from strings such as <c>--codec ieee --mantissa-digits 5</c>. Option names are
-/// kebab-case; a new codec adds one entry to <see cref="Kinds"/>.
+/// <see cref="CodecOptions"/> from strings such as <c>--codec ieee --mantissa-digits 5</c>. It is read from the
+/// <see cref="JsonDerivedTypeAttribute"/> lines on <see cref="CodecOptions"/> (the discriminator is the codec's name),
+/// so a new codec registers in one place: its options record's constructor parameters are its options (kebab-case
+/// names, int, int? or bool values, defaults from the parameters) and its <see cref="DescriptionAttribute"/> its summary.
 /// </summary>
 public static class Codecs
 {
-    private delegate CodecOptions Setter(CodecOptions options, string value);
+    private sealed record Kind(string Name, string Summary, ConstructorInfo Constructor, ParameterInfo[] Parameters)
+    {
+        public IEnumerable<string> OptionNames => Parameters.Select(p => OptionName(p.Name!));
+    }
 
-    private sealed record Kind(string Name, string Summary, Func<CodecOptions> Default, IReadOnlyDictionary<string, Setter> Options);
-
-    private static readonly Kind[] All =
-    [
-        new("ieee", "sign, exponent sign, exponent digits, mantissa digits (±d.ddd × B^e)", () => new IeeeCodecOptions(),
-            new Dictionary<string, Setter>
-            {
-                ["base"] = (o, v) => (IeeeCodecOptions)o with { Base = Int("base", v) },
-                ["exponent-digits"] = (o, v) => (IeeeCodecOptions)o with { ExponentDigits = Int("exponent-digits", v) },
-                ["mantissa-digits"] = (o, v) => (IeeeCodecOptions)o with { MantissaDigits = Int("mantissa-digits", v) },
-                ["min-exponent"] = (o, v) => (IeeeCodecOptions)o with { MinExponent = Int("min-exponent", v) },
-                ["max-exponent"] = (o, v) => (IeeeCodecOptions)o with { MaxExponent = Int("max-exponent", v) },
-                ["specials"] = (o, v) => (IeeeCodecOptions)o with { Specials = Bool("specials", v) },
-            }),
-        new("normalized", "K base-B digits of a value in [0, 1] (min-max scaled targets)", () => new NormalizedCodecOptions(),
-            new Dictionary<string, Setter>
-            {
-                ["base"] = (o, v) => (NormalizedCodecOptions)o with { Base = Int("base", v) },
-                ["digits"] = (o, v) => (NormalizedCodecOptions)o with { Digits = Int("digits", v) },
-            }),
-        new("p10", "sign, decimal mantissa digits, one exponent token (±dddd × 10^E)", () => new P10CodecOptions(),
-            new Dictionary<string, Setter>
-            {
-                ["digits"] = (o, v) => (P10CodecOptions)o with { Digits = Int("digits", v) },
-                ["exponent-range"] = (o, v) => (P10CodecOptions)o with { ExponentRange = Int("exponent-range", v) },
-                ["specials"] = (o, v) => (P10CodecOptions)o with { Specials = Bool("specials", v) },
-            }),
-    ];
+    private static readonly Kind[] All = typeof(CodecOptions).GetCustomAttributes<JsonDerivedTypeAttribute>()
+        .Select(a => Describe((string)a.TypeDiscriminator!, a.DerivedType))
+        .OrderBy(k => k.Name, StringComparer.Ordinal)
+        .ToArray();
 
     /// <summary>Codec kind names, e.g. "ieee", "normalized", "p10".</summary>
     public static IReadOnlyList<string> Kinds { get; } = All.Select(k => k.Name).ToArray();
@@ -47,7 +32,10 @@ public static class Codecs
     public static string Summary(string kind) => Find(kind).Summary;
 
     /// <summary>The option names (kebab-case) a codec kind accepts.</summary>
-    public static IReadOnlyList<string> OptionNames(string kind) => Find(kind).Options.Keys.ToArray();
+    public static IReadOnlyList<string> OptionNames(string kind) => Find(kind).OptionNames.ToArray();
+
+    /// <summary>Every option name of any codec kind (the CLI offers each as a flag).</summary>
+    public static IReadOnlyList<string> AllOptionNames { get; } = All.SelectMany(k => k.OptionNames).Distinct().Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>
     /// Builds and validates the options of codec <paramref name="kind"/>; options not given keep their defaults.
@@ -58,14 +46,16 @@ public static class Codecs
     {
         ArgumentNullException.ThrowIfNull(options);
         var k = Find(kind);
-        var result = k.Default();
+        var values = k.Parameters.Select(p => p.DefaultValue).ToArray();
+        var names = k.OptionNames.ToList();
         foreach (var (name, value) in options)
         {
-            string key = name.TrimStart('-').ToLowerInvariant();
-            if (!k.Options.TryGetValue(key, out var set))
-                throw new DecoRegException($"unknown option '{name}' for codec {k.Name}; valid options: {string.Join(", ", k.Options.Keys)}");
-            result = set(result, value);
+            int i = names.IndexOf(name.TrimStart('-').ToLowerInvariant());
+            if (i < 0)
+                throw new DecoRegException($"unknown option '{name}' for codec {k.Name}; valid options: {string.Join(", ", names)}");
+            values[i] = Value(names[i], k.Parameters[i].ParameterType, value);
         }
+        var result = (CodecOptions)k.Constructor.Invoke(values);
         result.Create(); // validate now, with the codec's own message
         return result;
     }
@@ -73,6 +63,35 @@ public static class Codecs
     private static Kind Find(string kind) =>
         All.FirstOrDefault(k => string.Equals(k.Name, kind?.Trim(), StringComparison.OrdinalIgnoreCase))
         ?? throw new DecoRegException($"unknown codec '{kind}'; valid codecs: {string.Join(", ", All.Select(k => k.Name))}");
+
+    /// <summary>A registered options record: its widest constructor (the primary one), whose parameters all need defaults.</summary>
+    private static Kind Describe(string name, Type type)
+    {
+        var constructor = type.GetConstructors().MaxBy(c => c.GetParameters().Length)
+            ?? throw new InvalidOperationException($"codec options {type.Name} have no public constructor");
+        var parameters = constructor.GetParameters();
+        foreach (var p in parameters)
+            if (!p.HasDefaultValue || !(p.ParameterType == typeof(int) || p.ParameterType == typeof(int?) || p.ParameterType == typeof(bool)))
+                throw new InvalidOperationException($"codec options {type.Name}: parameter {p.Name} needs a default and an int, int? or bool type");
+        string summary = type.GetCustomAttribute<DescriptionAttribute>()?.Description
+            ?? throw new InvalidOperationException($"codec options {type.Name} need a [Description] summary");
+        return new Kind(name, summary, constructor, parameters);
+    }
+
+    /// <summary>ExponentDigits → exponent-digits.</summary>
+    private static string OptionName(string parameter)
+    {
+        var sb = new StringBuilder();
+        foreach (char c in parameter)
+        {
+            if (char.IsUpper(c) && sb.Length > 0) sb.Append('-');
+            sb.Append(char.ToLowerInvariant(c));
+        }
+        return sb.ToString();
+    }
+
+    private static object Value(string name, Type type, string value) =>
+        type == typeof(bool) ? Bool(name, value) : Int(name, value);
 
     private static int Int(string name, string value) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int i)

@@ -8,15 +8,15 @@ namespace DecoReg.Numbers;
 /// </summary>
 public sealed class Grammar
 {
-    private readonly int[] _next;   // [state * VocabularySize + token] -> next state, or -1 when not allowed
-    private readonly int[] _depth;  // number of tokens read to reach each state
+    private readonly int[] next;   // [state * VocabularySize + token] -> next state, or -1 when not allowed
+    private readonly int[] depth;  // number of tokens read to reach each state
 
     /// <summary>The start state.</summary>
     public const int Start = 0;
 
     public int VocabularySize { get; }
     public int Length { get; }
-    public int StateCount => _depth.Length;
+    public int StateCount => this.depth.Length;
 
     /// <summary>Builds a grammar from a next-state table; validates depths and the absence of dead ends.</summary>
     /// <param name="vocabularySize">Tokens are 0..vocabularySize-1.</param>
@@ -26,11 +26,11 @@ public sealed class Grammar
         if (vocabularySize <= 0 || next.Length == 0 || next.Length % vocabularySize != 0)
             throw new ArgumentException("next-state table size must be a positive multiple of the vocabulary size");
         VocabularySize = vocabularySize;
-        _next = next;
+        this.next = next;
         int states = next.Length / vocabularySize;
-        _depth = new int[states];
-        Array.Fill(_depth, -1);
-        _depth[Start] = 0;
+        this.depth = new int[states];
+        Array.Fill(this.depth, -1);
+        this.depth[Start] = 0;
         var queue = new Queue<int>();
         queue.Enqueue(Start);
         int length = -1;
@@ -44,45 +44,45 @@ public sealed class Grammar
                 if (n < 0) continue;
                 if (n >= states) throw new ArgumentException($"state {s} token {t} leads to unknown state {n}");
                 any = true;
-                if (_depth[n] < 0) { _depth[n] = _depth[s] + 1; queue.Enqueue(n); }
-                else if (_depth[n] != _depth[s] + 1)
+                if (this.depth[n] < 0) { this.depth[n] = this.depth[s] + 1; queue.Enqueue(n); }
+                else if (this.depth[n] != this.depth[s] + 1)
                     throw new ArgumentException($"state {n} is reached at two depths; sequences must have one length");
             }
             if (!any)
             {
-                if (length < 0) length = _depth[s];
-                else if (length != _depth[s]) throw new ArgumentException($"state {s} is a dead end at depth {_depth[s]}");
+                if (length < 0) length = this.depth[s];
+                else if (length != this.depth[s]) throw new ArgumentException($"state {s} is a dead end at depth {this.depth[s]}");
             }
         }
         if (length <= 0) throw new ArgumentException("grammar accepts no non-empty sequence");
         for (int s = 0; s < states; s++)
-            if (_depth[s] < 0) throw new ArgumentException($"state {s} is unreachable");
+            if (this.depth[s] < 0) throw new ArgumentException($"state {s} is unreachable");
         Length = length;
     }
 
     /// <summary>The state after reading <paramref name="token"/> in <paramref name="state"/>, or -1 if not allowed.</summary>
-    public int Next(int state, int token) => _next[state * VocabularySize + token];
+    public int Next(int state, int token) => this.next[state * VocabularySize + token];
 
-    public bool IsAllowed(int state, int token) => _next[state * VocabularySize + token] >= 0;
+    public bool IsAllowed(int state, int token) => this.next[state * VocabularySize + token] >= 0;
 
     /// <summary>Depth (tokens read) of a state.</summary>
-    public int Depth(int state) => _depth[state];
+    public int Depth(int state) => this.depth[state];
 
     /// <summary>The raw next-state table, [state * VocabularySize + token] → next state or -1.</summary>
-    public ReadOnlySpan<int> NextTable => _next;
+    public ReadOnlySpan<int> NextTable => this.next;
 
     /// <summary>Tokens allowed in a state, in increasing order.</summary>
     public IEnumerable<int> AllowedTokens(int state)
     {
         for (int t = 0; t < VocabularySize; t++)
-            if (_next[state * VocabularySize + t] >= 0) yield return t;
+            if (this.next[state * VocabularySize + t] >= 0) yield return t;
     }
 
     /// <summary>Allowed-token mask as a dense [StateCount, VocabularySize] table (true = allowed).</summary>
     public bool[] AllowedMask()
     {
-        var mask = new bool[_next.Length];
-        for (int i = 0; i < mask.Length; i++) mask[i] = _next[i] >= 0;
+        var mask = new bool[this.next.Length];
+        for (int i = 0; i < mask.Length; i++) mask[i] = this.next[i] >= 0;
         return mask;
     }
 
@@ -100,7 +100,7 @@ public sealed class Grammar
         {
             path[i] = s;
             int t = tokens[i];
-            int n = t >= 0 && t < VocabularySize ? _next[s * VocabularySize + t] : -1;
+            int n = t >= 0 && t < VocabularySize ? this.next[s * VocabularySize + t] : -1;
             if (n < 0) throw new ArgumentException($"token {t} is not allowed at position {i}");
             s = n;
         }
@@ -115,7 +115,7 @@ public sealed class Grammar
         foreach (int t in tokens)
         {
             if (t < 0 || t >= VocabularySize) return false;
-            s = _next[s * VocabularySize + t];
+            s = this.next[s * VocabularySize + t];
             if (s < 0) return false;
         }
         return true;
@@ -142,7 +142,7 @@ public sealed class Grammar
             maps[p] = new int[g.StateCount];
             offsets[p] = total;
             for (int s = 0; s < g.StateCount; s++)
-                maps[p][s] = g._depth[s] == g.Length ? -2 : total++;
+                maps[p][s] = g.depth[s] == g.Length ? -2 : total++;
         }
         int final = total++;
         var next = new int[total * v];
@@ -156,7 +156,7 @@ public sealed class Grammar
                 if (maps[p][s] < 0) continue;
                 for (int t = 0; t < v; t++)
                 {
-                    int n = g._next[s * v + t];
+                    int n = g.next[s * v + t];
                     if (n < 0) continue;
                     next[maps[p][s] * v + t] = maps[p][n] == -2 ? afterPart : maps[p][n];
                 }

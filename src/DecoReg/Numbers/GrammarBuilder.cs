@@ -6,22 +6,22 @@ namespace DecoReg.Numbers;
 /// </summary>
 internal sealed class GrammarBuilder(int vocabularySize)
 {
-    private readonly List<int[]> _rows = [];
+    private readonly List<int[]> rows = [];
 
     public int NewState()
     {
         var row = new int[vocabularySize];
         Array.Fill(row, -1);
-        _rows.Add(row);
-        return _rows.Count - 1;
+        rows.Add(row);
+        return rows.Count - 1;
     }
 
-    public void Edge(int from, int token, int to) => _rows[from][token] = to;
+    public void Edge(int from, int token, int to) => rows[from][token] = to;
 
     public Grammar Build()
     {
-        var next = new int[_rows.Count * vocabularySize];
-        for (int s = 0; s < _rows.Count; s++) _rows[s].CopyTo(next, s * vocabularySize);
+        var next = new int[rows.Count * vocabularySize];
+        for (int s = 0; s < rows.Count; s++) rows[s].CopyTo(next, s * vocabularySize);
         return new Grammar(vocabularySize, next);
     }
 }

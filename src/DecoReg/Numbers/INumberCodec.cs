@@ -34,6 +34,9 @@ public interface INumberCodec
     /// </summary>
     NumberBin Bin(ReadOnlySpan<int> tokens);
 
+    /// <summary>Facts of the built codec that its options leave implicit, for display (e.g. the IEEE codec's resolved exponent range); empty when none.</summary>
+    string Details => "";
+
     /// <summary>Value and bin of one sequence; codecs whose parsing is not trivial read the tokens once.</summary>
     (double Value, NumberBin Bin) Read(ReadOnlySpan<int> tokens) => (Decode(tokens), Bin(tokens));
 }

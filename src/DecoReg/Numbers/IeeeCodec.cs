@@ -10,30 +10,33 @@ namespace DecoReg.Numbers;
 /// </summary>
 public sealed class IeeeCodec : ScientificCodec
 {
-    private readonly int _b, _e, _m;
+    private readonly int radix, exponentDigits, mantissaDigits;
 
     public IeeeCodec(IeeeCodecOptions options) : base(options, "ieee")
     {
-        _b = options.Base; _e = options.ExponentDigits; _m = options.MantissaDigits;
-        if (_b < 2 || _b > 16)
-            throw new DecoRegException($"ieee codec: base {_b} is out of range; expected 2..16");
-        if (_e < 1 || Math.Pow(_b, _e) > 1e6)
-            throw new DecoRegException($"ieee codec: {_e} exponent digits in base {_b} is out of range; expected 1 or more with base^digits ≤ 1e6");
-        if (_m < 1 || Math.Pow(_b, _m) > 1e15)
-            throw new DecoRegException($"ieee codec: {_m} mantissa digits in base {_b} is out of range; expected 1 or more with base^digits ≤ 1e15");
-        int cap = ExponentCapacity(_b, _e);
-        var (limMin, limMax) = ScientificFormat.ExponentLimits(_b);
+        radix = options.Base; this.exponentDigits = options.ExponentDigits; mantissaDigits = options.MantissaDigits;
+        if (radix < 2 || radix > 16)
+            throw new DecoRegException($"ieee codec: base {radix} is out of range; expected 2..16");
+        if (this.exponentDigits < 1 || Math.Pow(radix, this.exponentDigits) > 1e6)
+            throw new DecoRegException($"ieee codec: {this.exponentDigits} exponent digits in base {radix} is out of range; expected 1 or more with base^digits ≤ 1e6");
+        if (mantissaDigits < 1 || Math.Pow(radix, mantissaDigits) > 1e15)
+            throw new DecoRegException($"ieee codec: {mantissaDigits} mantissa digits in base {radix} is out of range; expected 1 or more with base^digits ≤ 1e15");
+        int cap = ExponentCapacity(radix, this.exponentDigits);
+        var (limMin, limMax) = ScientificFormat.ExponentLimits(radix);
         MinExponent = options.MinExponent ?? Math.Max(-cap, limMin); // defaults stay within what a double can hold
         MaxExponent = options.MaxExponent ?? Math.Min(cap, limMax);
         if (MinExponent < -cap || MaxExponent > cap || MinExponent > MaxExponent)
-            throw new DecoRegException($"ieee codec: exponent range [{MinExponent}, {MaxExponent}] is invalid; expected min ≤ max within [{-cap}, {cap}] ({_e} base-{_b} exponent digits)");
-        if (!ScientificFormat.FitsDouble(_b, _m, MinExponent - (_m - 1), MaxExponent - (_m - 1)))
-            throw new DecoRegException($"ieee codec: exponent range [{MinExponent}, {MaxExponent}] in base {_b} exceeds the range of a double; expected exponents within [{limMin}, {limMax}] (--min-exponent/--max-exponent)");
-        Format = new ScientificFormat(_b, _m, MinExponent - (_m - 1), MaxExponent - (_m - 1));
-        Length = 2 + _e + _m;
-        VocabularySize = _b + 2 + (options.Specials ? SpecialTokens.Names.Length : 0);
+            throw new DecoRegException($"ieee codec: exponent range [{MinExponent}, {MaxExponent}] is invalid; expected min ≤ max within [{-cap}, {cap}] ({this.exponentDigits} base-{radix} exponent digits)");
+        if (!ScientificFormat.FitsDouble(radix, mantissaDigits, MinExponent - (mantissaDigits - 1), MaxExponent - (mantissaDigits - 1)))
+            throw new DecoRegException($"ieee codec: exponent range [{MinExponent}, {MaxExponent}] in base {radix} exceeds the range of a double; expected exponents within [{limMin}, {limMax}] (--min-exponent/--max-exponent)");
+        Format = new ScientificFormat(radix, mantissaDigits, MinExponent - (mantissaDigits - 1), MaxExponent - (mantissaDigits - 1));
+        Length = 2 + this.exponentDigits + mantissaDigits;
+        VocabularySize = radix + 2 + (options.Specials ? SpecialTokens.Names.Length : 0);
         Grammar = BuildGrammar();
     }
+
+    /// <inheritdoc/>
+    public override string Details => $"exponents {MinExponent}..{MaxExponent}";
 
     /// <summary>Largest exponent magnitude E base-B digits can write: B^E − 1.</summary>
     public static int ExponentCapacity(int @base, int exponentDigits)
@@ -56,13 +59,13 @@ public sealed class IeeeCodec : ScientificCodec
     public int MaxExponent { get; }
 
     /// <summary>Token of "+" (value and exponent sign).</summary>
-    public int Plus => _b;
+    public int Plus => radix;
 
     /// <summary>Token of "-".</summary>
-    public int Minus => _b + 1;
+    public int Minus => radix + 1;
 
     /// <summary>Token of "NaN" (followed by "+Inf", "-Inf", "PAD"), or -1 without special tokens.</summary>
-    public override int FirstSpecial => Typed.Specials ? _b + 2 : -1;
+    public override int FirstSpecial => Typed.Specials ? radix + 2 : -1;
 
     /// <summary>Largest representable value, (B − B^(1−M))·B^MaxExponent.</summary>
     public double MaxValue => Format.Value(false, Format.MaxMantissa, Format.MaxScale);
@@ -73,7 +76,7 @@ public sealed class IeeeCodec : ScientificCodec
     public override string TokenName(int token)
     {
         if (token < 0 || token >= VocabularySize) throw new ArgumentOutOfRangeException(nameof(token));
-        if (token < _b) return Tokens.DigitName(token);
+        if (token < radix) return Tokens.DigitName(token);
         if (token == Plus) return "+";
         if (token == Minus) return "-";
         return SpecialTokens.Names[token - FirstSpecial];
@@ -81,21 +84,21 @@ public sealed class IeeeCodec : ScientificCodec
 
     private protected override void WriteNumber(ScientificFormat.Rounded r, Span<int> tokens)
     {
-        int e = r.Scale + _m - 1;
+        int e = r.Scale + mantissaDigits - 1;
         tokens[0] = r.Negative ? Minus : Plus;
         tokens[1] = e < 0 ? Minus : Plus;
-        Format.WriteDigits(Math.Abs(e), tokens.Slice(2, _e));
-        Format.WriteDigits(r.Mantissa, tokens.Slice(2 + _e, _m));
+        Format.WriteDigits(Math.Abs(e), tokens.Slice(2, this.exponentDigits));
+        Format.WriteDigits(r.Mantissa, tokens.Slice(2 + this.exponentDigits, mantissaDigits));
     }
 
     private protected override ScientificFormat.Parsed ParseNumber(ReadOnlySpan<int> tokens)
     {
         int e = 0;
-        for (int i = 0; i < _e; i++) e = e * _b + tokens[2 + i];
+        for (int i = 0; i < this.exponentDigits; i++) e = e * radix + tokens[2 + i];
         if (tokens[1] == Minus) e = -e;
         long m = 0;
-        for (int i = 0; i < _m; i++) m = m * _b + tokens[2 + _e + i];
-        return new(-1, tokens[0] == Minus, m, e - (_m - 1));
+        for (int i = 0; i < mantissaDigits; i++) m = m * radix + tokens[2 + this.exponentDigits + i];
+        return new(-1, tokens[0] == Minus, m, e - (mantissaDigits - 1));
     }
 
     // States: start, one per value sign, a shared (memoized) exponent trie per sign, mantissa states, final.
@@ -111,14 +114,14 @@ public sealed class IeeeCodec : ScientificCodec
         // Mantissa: first digit non-zero (or, on the zero path, 0 followed by zeros only).
         int mantNonZero = g.NewState(), mantMayBeZero = g.NewState();
         int rest = final, zeros = final;
-        for (int i = _m - 1; i >= 1; i--)
+        for (int i = mantissaDigits - 1; i >= 1; i--)
         {
             int s = g.NewState(), z = g.NewState();
-            for (int d = 0; d < _b; d++) g.Edge(s, d, rest);
+            for (int d = 0; d < radix; d++) g.Edge(s, d, rest);
             g.Edge(z, 0, zeros);
             rest = s; zeros = z;
         }
-        for (int d = 1; d < _b; d++) { g.Edge(mantNonZero, d, rest); g.Edge(mantMayBeZero, d, rest); }
+        for (int d = 1; d < radix; d++) { g.Edge(mantNonZero, d, rest); g.Edge(mantMayBeZero, d, rest); }
         g.Edge(mantMayBeZero, 0, zeros);
 
         // Exponent magnitudes allowed after each exponent sign; the exponent of zero (MinExponent) leads to the
@@ -133,8 +136,8 @@ public sealed class IeeeCodec : ScientificCodec
             if (memo.TryGetValue((remaining, lo, hi, zeroAt), out int id)) return id;
             id = g.NewState();
             memo[(remaining, lo, hi, zeroAt)] = id;
-            long sub = (long)Math.Pow(_b, remaining - 1);
-            for (int d = 0; d < _b; d++)
+            long sub = (long)Math.Pow(radix, remaining - 1);
+            for (int d = 0; d < radix; d++)
             {
                 long cLo = Math.Max(lo - d * sub, 0), cHi = Math.Min(hi - d * sub, sub - 1);
                 if (cLo > cHi) continue;
@@ -145,8 +148,8 @@ public sealed class IeeeCodec : ScientificCodec
         }
         foreach (var (state, zeroAllowed) in new[] { (afterPlus, true), (afterMinus, false) })
         {
-            if (posLo <= posHi) g.Edge(state, Plus, Node(_e, posLo, posHi, zeroAllowed ? zeroOnPos : -1));
-            if (negLo <= negHi) g.Edge(state, Minus, Node(_e, negLo, negHi, zeroAllowed ? zeroOnNeg : -1));
+            if (posLo <= posHi) g.Edge(state, Plus, Node(this.exponentDigits, posLo, posHi, zeroAllowed ? zeroOnPos : -1));
+            if (negLo <= negHi) g.Edge(state, Minus, Node(this.exponentDigits, negLo, negHi, zeroAllowed ? zeroOnNeg : -1));
         }
         if (Typed.Specials) SpecialTokens.AddPaths(g, start, final, FirstSpecial, Length);
         return g.Build();

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace DecoReg.Numbers;
 
 /// <summary>
@@ -5,11 +7,15 @@ namespace DecoReg.Numbers;
 /// range (default ±(B^E − 1)) and whether NaN/±Inf tokens exist. Restricting the exponent range keeps a model from
 /// emitting absurd magnitudes; <see cref="FitExponentRange"/> derives it from training targets.
 /// </summary>
+[Description("sign, exponent sign, exponent digits, mantissa digits (±d.ddd × B^e)")]
 public sealed record IeeeCodecOptions(
     int Base = 10, int ExponentDigits = 1, int MantissaDigits = 4,
     int? MinExponent = null, int? MaxExponent = null, bool Specials = false) : CodecOptions
 {
     public override INumberCodec Create() => new IeeeCodec(this);
+
+    /// <summary>The exponent range the scaled training targets need plus one decade on each side, so that decoding cannot produce absurd magnitudes.</summary>
+    public override CodecOptions FitTo(IReadOnlyList<double> scaledTargets) => FitExponentRange(this, scaledTargets, margin: 1);
 
     /// <summary>
     /// Restricts the exponent range to the exponents that <paramref name="values"/> need (after rounding to

@@ -7,8 +7,8 @@ namespace DecoReg.Numbers;
 /// </summary>
 public sealed class MultiObjectiveCodec
 {
-    private readonly INumberCodec[] _parts;
-    private readonly int[] _offsets;
+    private readonly INumberCodec[] parts;
+    private readonly int[] offsets;
 
     /// <summary>Builds <paramref name="count"/> codecs from the same options.</summary>
     public MultiObjectiveCodec(CodecOptions options, int count)
@@ -29,25 +29,25 @@ public sealed class MultiObjectiveCodec
                         Enumerable.Range(0, first.VocabularySize).All(t => parts[p].TokenName(t) == first.TokenName(t));
             if (!same) throw new DecoRegException($"multi-objective codec: objective {p} uses a different token vocabulary than objective 0; use the same codec options for every objective");
         }
-        _parts = [.. parts];
-        _offsets = new int[_parts.Length + 1];
-        for (int p = 0; p < _parts.Length; p++) _offsets[p + 1] = _offsets[p] + _parts[p].Length;
-        Grammar = Grammar.Concat(_parts.Select(c => c.Grammar).ToArray());
+        this.parts = [.. parts];
+        offsets = new int[this.parts.Length + 1];
+        for (int p = 0; p < this.parts.Length; p++) offsets[p + 1] = offsets[p] + this.parts[p].Length;
+        Grammar = Grammar.Concat(this.parts.Select(c => c.Grammar).ToArray());
     }
 
-    public IReadOnlyList<INumberCodec> Parts => _parts;
-    public int Count => _parts.Length;
-    public int VocabularySize => _parts[0].VocabularySize;
+    public IReadOnlyList<INumberCodec> Parts => this.parts;
+    public int Count => this.parts.Length;
+    public int VocabularySize => this.parts[0].VocabularySize;
 
     /// <summary>Total number of tokens: the sum of the parts' lengths.</summary>
-    public int Length => _offsets[^1];
+    public int Length => offsets[^1];
 
     public Grammar Grammar { get; }
 
     /// <summary>Position of the first token of objective <paramref name="index"/>.</summary>
-    public int Offset(int index) => _offsets[index];
+    public int Offset(int index) => offsets[index];
 
-    public string TokenName(int token) => _parts[0].TokenName(token);
+    public string TokenName(int token) => this.parts[0].TokenName(token);
 
     /// <summary>Encodes one value per objective; the status of each value is reported separately.</summary>
     public EncodedTargets Encode(ReadOnlySpan<double> values)
@@ -58,8 +58,8 @@ public sealed class MultiObjectiveCodec
         var status = new EncodeStatus[Count];
         for (int p = 0; p < Count; p++)
         {
-            var e = _parts[p].Encode(values[p]);
-            e.Tokens.CopyTo(tokens, _offsets[p]);
+            var e = this.parts[p].Encode(values[p]);
+            e.Tokens.CopyTo(tokens, offsets[p]);
             status[p] = e.Status;
         }
         return new EncodedTargets(tokens, status);
@@ -69,7 +69,7 @@ public sealed class MultiObjectiveCodec
     {
         CheckLength(tokens);
         var values = new double[Count];
-        for (int p = 0; p < Count; p++) values[p] = _parts[p].Decode(tokens.Slice(_offsets[p], _parts[p].Length));
+        for (int p = 0; p < Count; p++) values[p] = this.parts[p].Decode(tokens.Slice(offsets[p], this.parts[p].Length));
         return values;
     }
 
@@ -78,7 +78,7 @@ public sealed class MultiObjectiveCodec
     {
         CheckLength(tokens);
         var bins = new NumberBin[Count];
-        for (int p = 0; p < Count; p++) bins[p] = _parts[p].Bin(tokens.Slice(_offsets[p], _parts[p].Length));
+        for (int p = 0; p < Count; p++) bins[p] = this.parts[p].Bin(tokens.Slice(offsets[p], this.parts[p].Length));
         return bins;
     }
 

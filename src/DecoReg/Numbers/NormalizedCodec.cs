@@ -7,7 +7,7 @@ namespace DecoReg.Numbers;
 /// </summary>
 public sealed class NormalizedCodec : INumberCodec
 {
-    private readonly long _bins;
+    private readonly long bins;
 
     public NormalizedCodec(NormalizedCodecOptions options)
     {
@@ -16,7 +16,7 @@ public sealed class NormalizedCodec : INumberCodec
         if (options.Digits < 1 || Math.Pow(options.Base, options.Digits) > 1e15)
             throw new DecoRegException($"normalized codec: {options.Digits} digits in base {options.Base} is out of range; expected 1 digit or more and base^digits ≤ 1e15");
         Options = options;
-        _bins = (long)Math.Round(Math.Pow(options.Base, options.Digits));
+        bins = (long)Math.Round(Math.Pow(options.Base, options.Digits));
         int b = options.Base, k = options.Digits;
         // States: one per depth (every digit allowed at every position).
         var next = new int[(k + 1) * b];
@@ -33,7 +33,7 @@ public sealed class NormalizedCodec : INumberCodec
     public Grammar Grammar { get; }
 
     /// <summary>Width of every bin: B^-K.</summary>
-    public double BinWidth => 1.0 / _bins;
+    public double BinWidth => 1.0 / bins;
 
     public string TokenName(int token) =>
         token is >= 0 and < 10 ? ((char)('0' + token)).ToString() : ((char)('a' + token - 10)).ToString();
@@ -42,22 +42,22 @@ public sealed class NormalizedCodec : INumberCodec
     {
         if (double.IsNaN(value) || value < 0 || value > 1)
             throw new DecoRegException($"normalized codec: value {value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} is outside [0, 1]; scale the target first");
-        long index = Math.Min((long)Math.Floor(value * _bins), _bins - 1);
-        // value * _bins is rounded; correct against the same boundaries Bin reports so that Bin is exact.
-        if (index > 0 && value < (double)index / _bins) index--;
-        else if (index < _bins - 1 && value >= (double)(index + 1) / _bins) index++;
+        long index = Math.Min((long)Math.Floor(value * bins), bins - 1);
+        // value * bins is rounded; correct against the same boundaries Bin reports so that Bin is exact.
+        if (index > 0 && value < (double)index / bins) index--;
+        else if (index < bins - 1 && value >= (double)(index + 1) / bins) index++;
         var tokens = new int[Length];
         for (int i = Length - 1; i >= 0; i--) { tokens[i] = (int)(index % Typed.Base); index /= Typed.Base; }
         return new EncodedNumber(tokens, EncodeStatus.Ok);
     }
 
-    public double Decode(ReadOnlySpan<int> tokens) => (Index(tokens) + 0.5) / _bins;
+    public double Decode(ReadOnlySpan<int> tokens) => (Index(tokens) + 0.5) / bins;
 
     /// <summary>[i·B^−K, (i+1)·B^−K); the last bin also holds 1.0 itself.</summary>
     public NumberBin Bin(ReadOnlySpan<int> tokens)
     {
         long i = Index(tokens);
-        return new NumberBin((double)i / _bins, (double)(i + 1) / _bins);
+        return new NumberBin((double)i / bins, (double)(i + 1) / bins);
     }
 
     private long Index(ReadOnlySpan<int> tokens)

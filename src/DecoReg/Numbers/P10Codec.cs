@@ -9,18 +9,18 @@ namespace DecoReg.Numbers;
 public sealed class P10Codec : ScientificCodec
 {
     private const int Plus = 10, Minus = 11, FirstExponent = 12;
-    private readonly int _d, _r;
+    private readonly int digits, exponentRange;
 
     public P10Codec(P10CodecOptions options) : base(options, "p10")
     {
-        _d = options.Digits; _r = options.ExponentRange;
-        if (_d < 1 || _d > 15)
-            throw new DecoRegException($"p10 codec: {_d} digits is out of range; expected 1..15");
-        if (_r < 0 || !ScientificFormat.FitsDouble(10, _d, -_r, _r))
-            throw new DecoRegException($"p10 codec: exponent range {_r} is out of range; expected 0..{ScientificFormat.ExponentLimits(10).Max + 1 - _d}");
-        Format = new ScientificFormat(10, _d, -_r, _r);
-        Length = _d + 2;
-        VocabularySize = FirstExponent + 2 * _r + 1 + (options.Specials ? SpecialTokens.Names.Length : 0);
+        this.digits = options.Digits; exponentRange = options.ExponentRange;
+        if (this.digits < 1 || this.digits > 15)
+            throw new DecoRegException($"p10 codec: {this.digits} digits is out of range; expected 1..15");
+        if (exponentRange < 0 || !ScientificFormat.FitsDouble(10, this.digits, -exponentRange, exponentRange))
+            throw new DecoRegException($"p10 codec: exponent range {exponentRange} is out of range; expected 0..{ScientificFormat.ExponentLimits(10).Max + 1 - this.digits}");
+        Format = new ScientificFormat(10, this.digits, -exponentRange, exponentRange);
+        Length = this.digits + 2;
+        VocabularySize = FirstExponent + 2 * exponentRange + 1 + (options.Specials ? SpecialTokens.Names.Length : 0);
         Grammar = BuildGrammar();
     }
 
@@ -28,16 +28,16 @@ public sealed class P10Codec : ScientificCodec
     protected override bool Specials => Typed.Specials;
 
     /// <summary>Token of "NaN" (followed by "+Inf", "-Inf", "PAD"), or -1 without special tokens.</summary>
-    public override int FirstSpecial => Typed.Specials ? FirstExponent + 2 * _r + 1 : -1;
+    public override int FirstSpecial => Typed.Specials ? FirstExponent + 2 * exponentRange + 1 : -1;
 
     /// <summary>The token of exponent <paramref name="e"/> (−R..R).</summary>
-    public int ExponentToken(int e) => FirstExponent + e + _r;
+    public int ExponentToken(int e) => FirstExponent + e + exponentRange;
 
     /// <summary>Largest representable value, (10^D − 1)·10^R.</summary>
-    public double MaxValue => Format.Value(false, Format.MaxMantissa, _r);
+    public double MaxValue => Format.Value(false, Format.MaxMantissa, exponentRange);
 
     /// <summary>Smallest positive representable value, 10^(D−1)·10^−R.</summary>
-    public double MinPositive => Format.Value(false, Format.MinMantissa, -_r);
+    public double MinPositive => Format.Value(false, Format.MinMantissa, -exponentRange);
 
     public override string TokenName(int token)
     {
@@ -45,22 +45,22 @@ public sealed class P10Codec : ScientificCodec
         if (token < 10) return Tokens.DigitName(token);
         if (token == Plus) return "+";
         if (token == Minus) return "-";
-        if (token < FirstExponent + 2 * _r + 1) return "E" + (token - FirstExponent - _r).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (token < FirstExponent + 2 * exponentRange + 1) return "E" + (token - FirstExponent - exponentRange).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return SpecialTokens.Names[token - FirstSpecial];
     }
 
     private protected override void WriteNumber(ScientificFormat.Rounded r, Span<int> tokens)
     {
         tokens[0] = r.Negative ? Minus : Plus;
-        Format.WriteDigits(r.Mantissa, tokens.Slice(1, _d));
-        tokens[_d + 1] = ExponentToken(r.Scale);
+        Format.WriteDigits(r.Mantissa, tokens.Slice(1, this.digits));
+        tokens[this.digits + 1] = ExponentToken(r.Scale);
     }
 
     private protected override ScientificFormat.Parsed ParseNumber(ReadOnlySpan<int> tokens)
     {
         long m = 0;
-        for (int i = 0; i < _d; i++) m = m * 10 + tokens[1 + i];
-        return new(-1, tokens[0] == Minus, m, tokens[_d + 1] - FirstExponent - _r);
+        for (int i = 0; i < this.digits; i++) m = m * 10 + tokens[1 + i];
+        return new(-1, tokens[0] == Minus, m, tokens[this.digits + 1] - FirstExponent - exponentRange);
     }
 
     private Grammar BuildGrammar()
@@ -72,10 +72,10 @@ public sealed class P10Codec : ScientificCodec
         g.Edge(start, Minus, afterMinus);
         int final = g.NewState();
         int anyExponent = g.NewState(), zeroExponent = g.NewState();
-        for (int e = -_r; e <= _r; e++) g.Edge(anyExponent, ExponentToken(e), final);
-        g.Edge(zeroExponent, ExponentToken(-_r), final);
+        for (int e = -exponentRange; e <= exponentRange; e++) g.Edge(anyExponent, ExponentToken(e), final);
+        g.Edge(zeroExponent, ExponentToken(-exponentRange), final);
         int rest = anyExponent, zeros = zeroExponent;
-        for (int i = _d - 1; i >= 1; i--)
+        for (int i = this.digits - 1; i >= 1; i--)
         {
             int s = g.NewState(), z = g.NewState();
             for (int d = 0; d < 10; d++) g.Edge(s, d, rest);

@@ -8,13 +8,13 @@ namespace DecoReg.Numbers;
 /// </summary>
 public abstract class ScientificCodec : INumberCodec
 {
-    private readonly string _name;
+    private readonly string name;
 
     protected ScientificCodec(CodecOptions options, string name)
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
-        _name = name;
+        this.name = name;
     }
 
     public CodecOptions Options { get; }
@@ -24,6 +24,9 @@ public abstract class ScientificCodec : INumberCodec
 
     /// <summary>Token of "NaN" (followed by "+Inf", "-Inf", "PAD"), or -1 without special tokens.</summary>
     public abstract int FirstSpecial { get; }
+
+    /// <inheritdoc/>
+    public virtual string Details => "";
 
     /// <summary>Whether the codec has the special tokens.</summary>
     protected abstract bool Specials { get; }
@@ -36,7 +39,7 @@ public abstract class ScientificCodec : INumberCodec
     public EncodedNumber Encode(double value)
     {
         var tokens = new int[Length];
-        if (SpecialTokens.TryEncode(value, Specials, _name, FirstSpecial, tokens)) return new EncodedNumber(tokens, EncodeStatus.Ok);
+        if (SpecialTokens.TryEncode(value, Specials, this.name, FirstSpecial, tokens)) return new EncodedNumber(tokens, EncodeStatus.Ok);
         var r = Format.Round(value);
         WriteNumber(r, tokens);
         return new EncodedNumber(tokens, r.Status);
@@ -61,7 +64,7 @@ public abstract class ScientificCodec : INumberCodec
     private ScientificFormat.Parsed Parse(ReadOnlySpan<int> tokens)
     {
         if (!Grammar.IsValid(tokens))
-            throw new ArgumentException($"not a valid {_name} token sequence: {Tokens.Format(this, tokens)}");
+            throw new ArgumentException($"not a valid {this.name} token sequence: {Tokens.Format(this, tokens)}");
         if (Specials && tokens[0] >= FirstSpecial) return new(tokens[0] - FirstSpecial, false, 0, 0);
         return ParseNumber(tokens);
     }

@@ -13,7 +13,7 @@ public sealed class TargetEncoding
     {
         Codec = codec;
         Scaler = scaler;
-        ClampToUnit = codec is NormalizedCodec;
+        ClampToUnit = codec.Options.NeedsUnitInterval();
     }
 
     public INumberCodec Codec { get; }
@@ -23,8 +23,8 @@ public sealed class TargetEncoding
     private bool ClampToUnit { get; }
 
     /// <summary>
-    /// Fits the scaler on training targets and, for IEEE codecs, restricts the exponent range to what the scaled
-    /// targets need plus a margin of one decade, so that decoding cannot produce absurd magnitudes.
+    /// Fits the scaler on training targets (then min-max into [0, 1] for codecs that need it) and fits the codec's
+    /// options to the scaled targets (<see cref="CodecOptions.FitTo"/>).
     /// </summary>
     public static TargetEncoding Fit(CodecOptions codec, TargetScaling scaling, IReadOnlyList<double> targets)
     {
@@ -38,16 +38,12 @@ public sealed class TargetEncoding
         };
         var warped = targets.Select(warp.Transform).ToArray();
         TargetScaler scaler = warp;
-        if (codec is NormalizedCodecOptions)
+        if (codec.NeedsUnitInterval())
         {
             var minMax = MinMaxScaler.Fit(warped);
             scaler = warp is IdentityScaler ? minMax : new ChainedScaler(warp, minMax);
         }
-        else if (codec is IeeeCodecOptions ieee)
-        {
-            codec = IeeeCodecOptions.FitExponentRange(ieee, warped, margin: 1);
-        }
-        return new TargetEncoding(codec.Create(), scaler);
+        return new TargetEncoding(codec.FitTo(warped).Create(), scaler);
     }
 
     /// <summary>Tokens of a target value; throws <see cref="DecoRegException"/> naming the value if it cannot be written.</summary>

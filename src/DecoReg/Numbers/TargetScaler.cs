@@ -4,8 +4,9 @@ using System.Text.Json.Serialization;
 namespace DecoReg.Numbers;
 
 /// <summary>
-/// Serializable base of the target scalers (stored in model files with a "kind" discriminator). Each scaler is a
-/// monotonic increasing map y → z with an exact inverse and log-derivative.
+/// Serializable base of the target scalers (stored in model files with a "kind" discriminator). Each scaler maps
+/// targets y (the user's units) to the codec's domain z and back, is fitted on training targets and is monotonic
+/// increasing, so bins map to bins; <see cref="LogAbsDerivative"/> (log |dz/dy|) turns a density over z into one over y.
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(IdentityScaler), "identity")]
@@ -14,7 +15,7 @@ namespace DecoReg.Numbers;
 [JsonDerivedType(typeof(SignedLogScaler), "signedlog")]
 [JsonDerivedType(typeof(ChainedScaler), "chained")]
 [JsonDerivedType(typeof(QuantileScaler), "quantile")]
-public abstract record TargetScaler : ITargetScaler
+public abstract record TargetScaler
 {
     public abstract double Transform(double y);
     public abstract double Inverse(double z);

@@ -6,7 +6,7 @@ namespace DecoReg.Training;
 
 /// <summary>
 /// The decoding regressor's loss: mean cross-entropy per target token with the grammar applied as a mask on the
-/// logits, so that training and constrained decoding agree. Batch targets: [0] tokens, [1] grammar states.
+/// logits, so that training and constrained decoding agree. Reads a batch's target tokens and grammar states.
 /// </summary>
 public sealed class DecoderObjective : ITrainable
 {
@@ -34,19 +34,23 @@ public sealed class DecoderObjective : ITrainable
     /// </summary>
     private static (Tensor Tokens, Tensor States) PickCopy(TrainingBatch batch)
     {
-        var tokens = batch.Targets[0];
-        if (tokens.dim() == 2) return (tokens, batch.Targets[1]);
+        var tokens = Required(batch.TargetTokens);
+        var states = Required(batch.TargetStates);
+        if (tokens.dim() == 2) return (tokens, states);
         long rows = tokens.shape[0], copies = tokens.shape[1], length = tokens.shape[2];
         var pick = torch.randint(copies, new long[] { rows }, dtype: ScalarType.Int64).view(rows, 1, 1).expand(rows, 1, length);
-        return (tokens.gather(1, pick).squeeze(1), batch.Targets[1].gather(1, pick).squeeze(1));
+        return (tokens.gather(1, pick).squeeze(1), states.gather(1, pick).squeeze(1));
     }
 
     /// <summary>Log-probability of each complete target sequence, [rows] float64 (teacher-forced, masked).</summary>
     public Tensor SequenceLogProbability(TrainingBatch batch)
     {
         using var scope = torch.NewDisposeScope();
-        var tokens = batch.Targets[0];
-        var logProbs = Grammar.MaskedLogProbs(Network.Forward(batch.Inputs, tokens), batch.Targets[1]);
+        var tokens = Required(batch.TargetTokens);
+        var logProbs = Grammar.MaskedLogProbs(Network.Forward(batch.Inputs, tokens), Required(batch.TargetStates));
         return logProbs.gather(2, tokens.unsqueeze(2)).squeeze(2).sum(1, type: ScalarType.Float64).MoveToOuterDisposeScope();
     }
+
+    private static Tensor Required(Tensor? target) =>
+        target ?? throw new ArgumentException("the batch has no target tokens and states (a head's training set?)");
 }

@@ -1,3 +1,5 @@
+using DecoReg.Data;
+
 namespace DecoReg.Training;
 
 /// <summary>
@@ -25,8 +27,7 @@ public sealed class TargetNoise
     public static TargetNoise? For(TrainingOptions options, IReadOnlyList<double> scaledTargets)
     {
         if (options.TargetNoise <= 0 || scaledTargets.Count == 0) return null;
-        double mean = scaledTargets.Average();
-        double std = Math.Sqrt(scaledTargets.Sum(v => (v - mean) * (v - mean)) / scaledTargets.Count);
+        var (_, std) = Statistics.MeanAndStdDev(scaledTargets);
         if (!(std > 0)) return null;
         return new TargetNoise(options.TargetNoise * std, Math.Max(2, options.TargetNoiseCopies), options.Seed + 7919);
     }

@@ -1,5 +1,4 @@
 using TorchSharp;
-using static TorchSharp.torch;
 
 namespace DecoReg.Training;
 
@@ -35,16 +34,11 @@ public static class TemperatureCalibration
         return best;
     }
 
-    private static double MeanNegativeLogLikelihood(DecoderObjective objective, TrainingSet set, int batchSize = 2048)
+    private static double MeanNegativeLogLikelihood(DecoderObjective objective, TrainingSet set)
     {
         double sum = 0;
-        for (int start = 0; start < set.Count; start += batchSize)
-        {
-            using var scope = torch.NewDisposeScope();
-            int count = Math.Min(batchSize, set.Count - start);
-            var batch = set.Select(torch.arange(start, start + count, ScalarType.Int64));
-            sum -= objective.SequenceLogProbability(batch).sum().item<double>();
-        }
+        Batches.ForEach(set.Count, Batches.EvaluationSize,
+            (_, index) => sum -= objective.SequenceLogProbability(set.Select(index)).sum().item<double>());
         return sum / set.Count;
     }
 }

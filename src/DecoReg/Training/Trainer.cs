@@ -103,18 +103,12 @@ public static class Trainer
     }
 
     /// <summary>Mean loss over a whole set, in evaluation mode without gradients.</summary>
-    public static double Evaluate(ITrainable trainable, TrainingSet set, int batchSize = 2048)
+    public static double Evaluate(ITrainable trainable, TrainingSet set, int batchSize = Batches.EvaluationSize)
     {
         trainable.Module.eval();
         using var noGrad = torch.no_grad();
         double sum = 0;
-        for (int start = 0; start < set.Count; start += batchSize)
-        {
-            using var scope = torch.NewDisposeScope();
-            int count = Math.Min(batchSize, set.Count - start);
-            var index = torch.arange(start, start + count, ScalarType.Int64);
-            sum += trainable.Loss(set.Select(index)).item<float>() * count;
-        }
+        Batches.ForEach(set.Count, batchSize, (_, index) => sum += trainable.Loss(set.Select(index)).item<float>() * index.shape[0]);
         return sum / set.Count;
     }
 

@@ -4,32 +4,47 @@ using static TorchSharp.torch;
 namespace DecoReg.Training;
 
 /// <summary>
-/// Training-ready examples as tensors: encoder inputs plus the target tensors a model's loss reads (for the
-/// decoding regressor: target tokens [rows, length] and the grammar state before each token, computed once so the
-/// masked loss needs no per-sample work; for a point or density head: the scaled target [rows]).
+/// Training-ready examples as tensors: encoder inputs plus the targets a model's loss reads — for the decoding
+/// regressor the target tokens and the grammar state before each token (computed once, so the masked loss needs no
+/// per-sample work), for a point or density head the scaled target.
 /// </summary>
 public sealed class TrainingSet : IDisposable
 {
-    public TrainingSet(InputBatch inputs, params Tensor[] targets)
+    private TrainingSet(InputBatch inputs, Tensor? targetTokens, Tensor? targetStates, Tensor? scaled)
     {
         Inputs = inputs;
-        Targets = targets;
+        TargetTokens = targetTokens;
+        TargetStates = targetStates;
+        Scaled = scaled;
     }
 
+    /// <summary>
+    /// Examples for the decoder: tokens and grammar states, [rows, length], or [rows, copies, length] with jittered
+    /// copies of each target.
+    /// </summary>
+    public static TrainingSet ForDecoder(InputBatch inputs, Tensor tokens, Tensor states) => new(inputs, tokens, states, null);
+
+    /// <summary>Examples for a head on the pooled encoder: the scaled target [rows] (float32).</summary>
+    public static TrainingSet ForHead(InputBatch inputs, Tensor scaled) => new(inputs, null, null, scaled);
+
     public InputBatch Inputs { get; }
-    public IReadOnlyList<Tensor> Targets { get; }
+    public Tensor? TargetTokens { get; }
+    public Tensor? TargetStates { get; }
+    public Tensor? Scaled { get; }
     public int Count => (int)Inputs.Count;
 
     /// <summary>The examples at <paramref name="index"/> (int64 tensor), created in the caller's dispose scope.</summary>
     public TrainingBatch Select(Tensor index) =>
-        new(Inputs.Select(index), Targets.Select(t => t.index_select(0, index)).ToArray());
+        new(Inputs.Select(index), TargetTokens?.index_select(0, index), TargetStates?.index_select(0, index), Scaled?.index_select(0, index));
 
     public void Dispose()
     {
         Inputs.Dispose();
-        foreach (var t in Targets) t.Dispose();
+        TargetTokens?.Dispose();
+        TargetStates?.Dispose();
+        Scaled?.Dispose();
     }
 }
 
-/// <summary>One mini-batch: inputs and the matching rows of each target tensor.</summary>
-public sealed record TrainingBatch(InputBatch Inputs, Tensor[] Targets);
+/// <summary>One mini-batch: inputs and the matching rows of each target tensor of its <see cref="TrainingSet"/>.</summary>
+public sealed record TrainingBatch(InputBatch Inputs, Tensor? TargetTokens, Tensor? TargetStates, Tensor? Scaled);

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using DecoReg.Cli;
+using DecoReg.Bench;
 using DecoReg.Tests.Data;
 
 namespace DecoReg.Tests.Bench;
@@ -12,8 +12,8 @@ public class QuickRunTests
         using var dir = new TempDir();
         var @out = new StringWriter();
         var err = new StringWriter();
-        int code = DecoRegApp.Run(
-            ["bench", "--suite", "uci", "--quick", "--datasets", "yacht", "--methods", "all", "--epochs", "2", "--out", dir.FullPath, "--data", TestData.SharedDatasets],
+        int code = BenchApp.Run(
+            ["--suite", "uci", "--quick", "--datasets", "yacht", "--methods", "all", "--epochs", "2", "--out", dir.FullPath, "--data", TestData.SharedDatasets],
             @out, err);
         Assert.True(code == 0, $"exit {code}\n{@out}\n{err}");
 
@@ -45,11 +45,11 @@ public class QuickRunTests
     public void UnknownDatasetOrMethod_IsAUserError()
     {
         var err = new StringWriter();
-        Assert.Equal(2, DecoRegApp.Run(["bench", "--suite", "uci", "--datasets", "nope", "--data", TestData.SharedDatasets], new StringWriter(), err));
+        Assert.Equal(2, BenchApp.Run(["--suite", "uci", "--datasets", "nope", "--data", TestData.SharedDatasets], new StringWriter(), err));
         Assert.Contains("no data set 'nope'", err.ToString());
         err = new StringWriter();
-        Assert.Equal(2, DecoRegApp.Run(["bench", "--suite", "uci", "--methods", "xgboost", "--data", TestData.SharedDatasets], new StringWriter(), err));
+        Assert.Equal(2, BenchApp.Run(["--suite", "uci", "--methods", "xgboost", "--data", TestData.SharedDatasets], new StringWriter(), err));
         Assert.Contains("unknown method 'xgboost'", err.ToString());
-        Assert.Equal(2, DecoRegApp.Run(["bench", "--suite", "nope"], new StringWriter(), new StringWriter()));
+        Assert.Equal(2, BenchApp.Run(["--suite", "nope"], new StringWriter(), new StringWriter()));
     }
 }

@@ -9,9 +9,9 @@ public class SummaryTests
     {
         var s = Summary.Of([1.0, 2.0, 3.0, 4.0]);
         Assert.Equal(4, s.Count);
-        Assert.Equal(2.5, s.Mean, 12);
+        Assert.Equal(2.5, s.Mean, 1e-12);
         // sample sd = sqrt(5/3); s.e. = sd / 2
-        Assert.Equal(Math.Sqrt(5.0 / 3.0) / 2, s.StdErr, 12);
+        Assert.Equal(Math.Sqrt(5.0 / 3.0) / 2, s.StdErr, 1e-12);
         Assert.Equal("2.500 ± 0.645", s.Format());
     }
 
@@ -40,8 +40,8 @@ public class SummaryTests
         var ag = summary.Single(s => s.Dataset == "a" && s.Method == "gaussian");
         Assert.Equal(1, ag.Failed);
         Assert.Equal(2, ag.Metrics["rmse"].Count);
-        Assert.Equal(2.0, ag.Metrics["rmse"].Mean, 12);
-        Assert.Equal(1.0, ag.Metrics["rmse"].StdErr, 12); // sd √2, n 2
-        Assert.Equal(1.5, ag.Metrics["nll"].Mean, 12);
+        Assert.Equal(2.0, ag.Metrics["rmse"].Mean, 1e-12);
+        Assert.Equal(1.0, ag.Metrics["rmse"].StdErr, 1e-12); // sd √2, n 2
+        Assert.Equal(1.5, ag.Metrics["nll"].Mean, 1e-12);
     }
 }

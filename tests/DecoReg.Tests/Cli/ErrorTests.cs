@@ -44,6 +44,21 @@ public class ErrorTests(YachtModelFixture yacht) : IClassFixture<YachtModelFixtu
     }
 
     [Fact]
+    public void Train_WideTable_IsRefusedBeforeTraining_NamingFileColumnsAndLimit()
+    {
+        // The case: 100,000 numeric columns and 12 rows (one encoder token per column would train for hours).
+        using var dir = new TempDir();
+        const int columns = 100_000;
+        var rows = Enumerable.Range(0, 12).Select(r => string.Join(",", Enumerable.Range(0, columns + 1).Select(c => (r + c) % 10)));
+        string wide = dir.Write("wide.csv", string.Join("\n", [string.Join(",", Enumerable.Range(0, columns).Select(c => $"x{c}").Append("y")), .. rows]));
+        string model = Path.Combine(dir.FullPath, "m.decoreg");
+        var r = Train(wide, model);
+        AssertUserError(r, "wide.csv", $"{columns} feature columns", $"at most {DecoReg.Inputs.ColumnSchema.MaxColumns}", "--drop");
+        Assert.DoesNotContain("epoch", r.Item2);
+        Assert.False(File.Exists(model));
+    }
+
+    [Fact]
     public void Train_ExistingModel_RefusedBeforeTraining_UnlessForce()
     {
         using var dir = new TempDir();

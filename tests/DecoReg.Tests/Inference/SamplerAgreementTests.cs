@@ -69,8 +69,8 @@ public class SamplerAgreementTests
         var keys = Enumerable.Range(0, d.Count).Select(i => Key(d.Sequence(i))).ToList();
         Assert.Equal(keys.Count, keys.Distinct().Count());
         Assert.True(d.Count < samples, "an untrained but non-uniform model repeats some sequences among 512 draws");
-        Assert.All(d.Probabilities, p => Assert.Equal(Math.Round(p * samples), p * samples, 9));
-        Assert.Equal(1.0, d.Probabilities.Sum(), 9);
+        Assert.All(d.Probabilities, p => Assert.Equal(Math.Round(p * samples), p * samples, 1e-9));
+        Assert.Equal(1.0, d.Probabilities.Sum(), 1e-9);
     }
 
     /// <summary>Pearson's statistic of a sampler's frequencies (from <paramref name="samples"/> draws) against exact probabilities.</summary>

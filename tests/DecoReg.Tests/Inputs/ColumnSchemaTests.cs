@@ -43,8 +43,8 @@ public class ColumnSchemaTests
         var n = s.Columns[0];
         Assert.Equal(ColumnKind.Numeric, n.Kind);
         // present values 1,3,5,3,1: mean 2.6, population variance (2.56+0.16+5.76+0.16+2.56)/5 = 2.24
-        Assert.Equal(2.6, n.Mean, 12);
-        Assert.Equal(Math.Sqrt(2.24), n.Std, 12);
+        Assert.Equal(2.6, n.Mean, 1e-12);
+        Assert.Equal(Math.Sqrt(2.24), n.Std, 1e-12);
         // b and a both twice, b first seen first; c once.
         Assert.Equal(["b", "a", "c"], s.Columns[1].Levels);
         Assert.Equal(1.0, s.Columns[2].Std);   // constant column guard
@@ -96,5 +96,15 @@ public class ColumnSchemaTests
         Assert.Contains("m.decoreg", ex.Message);
         Assert.Contains("'x'", ex.Message);
         Assert.Throws<DecoRegException>(() => ColumnSchema.FromJson("{not json", "m.decoreg"));
+    }
+
+    [Fact]
+    public void Infer_RefusesMoreThanMaxColumns_NamingTheSourceAndTheLimit()
+    {
+        static Table Wide(int n) => new("wide.csv", Enumerable.Range(0, n).Select(c => $"x{c}").ToArray(),
+            [Enumerable.Range(0, n).Select(c => (string?)c.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray()]);
+        Assert.Equal(ColumnSchema.MaxColumns, ColumnSchema.Infer(Wide(ColumnSchema.MaxColumns)).Count);
+        var e = Assert.Throws<DecoRegException>(() => ColumnSchema.Infer(Wide(ColumnSchema.MaxColumns + 1)));
+        Assert.StartsWith($"wide.csv: {ColumnSchema.MaxColumns + 1} feature columns; DecoReg takes at most {ColumnSchema.MaxColumns}", e.Message);
     }
 }

@@ -42,7 +42,7 @@ public class TabularFeaturizerTests
         // num: present 1,3,5 -> mean 3, std sqrt(8/3)
         double std = Math.Sqrt(8.0 / 3.0);
         Assert.Equal(f.PresentId(0), e.Token(0, 0));
-        Assert.Equal((float)((1 - 3) / std), e.Value(0, 0), 5);
+        Assert.Equal((1 - 3) / std, e.Value(0, 0), 1e-6);
         Assert.Equal(f.MissingId(0), e.Token(2, 0));
         Assert.Equal(0f, e.Value(2, 0));
         // cat: red twice (level 0), blue (level 1), missing
@@ -53,8 +53,8 @@ public class TabularFeaturizerTests
         Assert.Equal(f.MissingId(2), e.Token(1, 2));
         // standardized present values have mean 0, population std 1
         var z = new[] { e.Value(0, 2), e.Value(2, 2), e.Value(3, 2) };
-        Assert.Equal(0.0, z.Average(), 5);
-        Assert.Equal(1.0, Math.Sqrt(z.Average(v => (double)v * v)), 5);
+        Assert.Equal(0.0, z.Average(), 1e-6);
+        Assert.Equal(1.0, Math.Sqrt(z.Average(v => (double)v * v)), 1e-6);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public class TabularFeaturizerTests
         var e = f.Encode(t);
         Assert.Equal(f.UnseenId(1), e.Token(0, 1));               // unseen level, no error
         Assert.Equal(f.PresentId(2), e.Token(0, 2));              // mapped by name, not position
-        Assert.Equal(0f, e.Value(0, 2), 5);                        // 20 is num2's mean
+        Assert.Equal(0.0, e.Value(0, 2), 1e-6);                       // 20 is num2's mean
         Assert.Equal(TabularFeaturizer.ValueClip, e.Value(0, 0));  // 1000 far above num's range: clipped
     }
 

@@ -37,4 +37,19 @@ public class CodecsRegistryTests
         }
         Assert.Contains("\"kind\":\"ieee\"", JsonSerializer.Serialize<CodecOptions>(all[0]));
     }
+
+    [Fact]
+    public void EveryRegisteredOption_HasACliFlag_AndEachCodecSaysHowItFits()
+    {
+        Assert.Empty(DecoReg.Cli.Commands.CodecSettings.MissingFlags());
+        Assert.Equal(["base", "digits", "exponent-digits", "exponent-range", "mantissa-digits", "max-exponent", "min-exponent", "specials"], Codecs.AllOptionNames);
+        Assert.Equal("K base-B digits of a value in [0, 1] (min-max scaled targets)", Codecs.Summary("normalized"));
+        Assert.True(new NormalizedCodecOptions().NeedsUnitInterval());
+        Assert.False(new IeeeCodecOptions().NeedsUnitInterval());
+        var fitted = new IeeeCodecOptions().FitTo([0.5, 12.0, -300.0]);
+        Assert.Equal(new IeeeCodecOptions(MinExponent: -2, MaxExponent: 3), fitted); // 5e-1 .. 3e2, one decade each side
+        var p10 = new P10CodecOptions();
+        Assert.Same(p10, p10.FitTo([1.0]));
+        Assert.Equal("{\"kind\":\"normalized\",\"Base\":10,\"Digits\":2}", JsonSerializer.Serialize<CodecOptions>(new NormalizedCodecOptions()));
+    }
 }

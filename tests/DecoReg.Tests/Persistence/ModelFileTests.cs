@@ -6,11 +6,11 @@ namespace DecoReg.Tests.Persistence;
 
 public sealed class ModelFileTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("decoreg-modelfile-").FullName;
+    private readonly string dir = Directory.CreateTempSubdirectory("decoreg-modelfile-").FullName;
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => Directory.Delete(this.dir, recursive: true);
 
-    private string PathOf(string name) => Path.Combine(_dir, name);
+    private string PathOf(string name) => Path.Combine(this.dir, name);
 
     private static ModelFileContents Sample(int weightBytes = 1000)
     {
@@ -46,7 +46,7 @@ public sealed class ModelFileTests : IDisposable
         Assert.Equal(1u, BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(8)));
         int configLength = Encoding.UTF8.GetByteCount(contents.ConfigJson);
         Assert.Equal(16 + configLength + 8 + weightBytes + 32, bytes.Length);
-        Assert.Equal(new[] { "m.decoreg" }, Directory.GetFiles(_dir).Select(f => Path.GetFileName(f)).ToArray()); // no temp left
+        Assert.Equal(new[] { "m.decoreg" }, Directory.GetFiles(this.dir).Select(f => Path.GetFileName(f)).ToArray()); // no temp left
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class ModelFileTests : IDisposable
         Assert.Contains(path, e.Message);
         Assert.Contains("exists; pass --force to overwrite", e.Message);
         Assert.Equal(before, File.ReadAllBytes(path));
-        Assert.Single(Directory.GetFiles(_dir));
+        Assert.Single(Directory.GetFiles(this.dir));
     }
 
     [Fact]
@@ -71,13 +71,13 @@ public sealed class ModelFileTests : IDisposable
         var read = ModelFile.Read(path);
         Assert.Equal("{}", read.ConfigJson);
         Assert.Equal(new byte[] { 1, 2, 3 }, read.Weights);
-        Assert.Single(Directory.GetFiles(_dir));
+        Assert.Single(Directory.GetFiles(this.dir));
     }
 
     [Fact]
     public void WritesIntoNewSubdirectory()
     {
-        string path = Path.Combine(_dir, "a", "b", "m.decoreg");
+        string path = Path.Combine(this.dir, "a", "b", "m.decoreg");
         ModelFile.Write(path, Sample(), overwrite: false);
         Assert.Equal(Sample().Weights, ModelFile.Read(path).Weights);
     }
@@ -100,7 +100,7 @@ public sealed class ModelFileTests : IDisposable
         var e = ReadFails(path);
         Assert.Contains(path, e.Message);
         Assert.Contains("not found", e.Message);
-        var e2 = ReadFails(Path.Combine(_dir, "no-dir", "m.decoreg"));
+        var e2 = ReadFails(Path.Combine(this.dir, "no-dir", "m.decoreg"));
         Assert.Contains("not found", e2.Message);
     }
 

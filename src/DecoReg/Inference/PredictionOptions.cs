@@ -1,6 +1,4 @@
-using DecoReg.Inference;
-
-namespace DecoReg;
+namespace DecoReg.Inference;
 
 /// <summary>Which decoder turns an input into its predictive distribution.</summary>
 public enum DecodingMethod

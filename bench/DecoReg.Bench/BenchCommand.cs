@@ -1,0 +1,96 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace DecoReg.Bench;
+
+/// <summary>
+/// <c>decoreg-bench</c> (also as <c>decoreg bench</c>, which forwards here): runs a benchmark suite (DecoReg against baseline heads on the same encoder and LightGBM)
+/// and writes <c>&lt;suite&gt;.md</c>, <c>.json</c> and <c>.png</c> into the output folder after every run. Runs already
+/// recorded there (same budget) are kept and skipped, so a suite can be run per data set, resumed, or split across
+/// concurrent commands.
+/// </summary>
+public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--suite <SUITE>")]
+        [Description("uci (7 UCI sets, published splits) or tabular (4 mixed-type tables, seeded 80/20 split).")]
+        public string Suite { get; init; } = "";
+
+        [CommandOption("--datasets <LIST>")]
+        [Description("Comma-separated data sets (default: all of the suite; with --quick: one small set).")]
+        public string? Datasets { get; init; }
+
+        [CommandOption("--splits <N>")]
+        [Description("Splits per data set (uci: default 5 of the 20 published splits; tabular: default 1, the fixed seeded split; 1 with --quick).")]
+        public int? Splits { get; init; }
+
+        [CommandOption("--methods <LIST>")]
+        [Description("Comma-separated: decoreg-normalized, decoreg-ieee, decoreg-select (2 trainings), decoreg-ensemble (5), decoreg-select-ensemble (6), gaussian, histogram, mdn, lightgbm; or all. Default: the six single-training methods (decoreg-normalized, decoreg-ieee, gaussian, histogram, mdn, lightgbm).")]
+        public string? Methods { get; init; }
+
+        [CommandOption("--out <DIR>")]
+        [Description("Folder for the reports (default bench/results).")]
+        public string Out { get; init; } = Path.Combine("bench", "results");
+
+        [CommandOption("--quick")]
+        [Description("One split, a few epochs, one small data set: a smoke run (what CI runs).")]
+        public bool Quick { get; init; }
+
+        [CommandOption("--data <DIR>")]
+        [Description("The shared datasets folder holding uci/ and tabular/ (default: DECOREG_DATASETS or shared/datasets above the working directory).")]
+        public string? Data { get; init; }
+
+        [CommandOption("--epochs <N>")]
+        [Description("Override the maximum epochs per training (default 300; 4 with --quick).")]
+        public int? Epochs { get; init; }
+
+        [CommandOption("--time-limit <SECONDS>")]
+        [Description("Override the wall-clock limit per training (default 60; 20 with --quick).")]
+        public double? TimeLimit { get; init; }
+
+        [CommandOption("--threads <N>")]
+        [Description("CPU threads for training and LightGBM (default: all cores). With 1, two bench commands can share a 2-core machine.")]
+        public int? Threads { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (!BenchSuites.Names.Contains(Suite))
+                return ValidationResult.Error($"--suite must be one of: {string.Join(", ", BenchSuites.Names)}");
+            if (Splits is < 1) return ValidationResult.Error("--splits must be at least 1");
+            if (Threads is < 1) return ValidationResult.Error("--threads must be at least 1");
+            if (Epochs is < 1) return ValidationResult.Error("--epochs must be at least 1");
+            if (TimeLimit is not null && !(TimeLimit > 0)) return ValidationResult.Error("--time-limit must be positive");
+            return ValidationResult.Success();
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(context);
+        static string[]? List(string? s) =>
+            s is null ? null : s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var budget = settings.Quick ? BenchBudget.Quick : BenchBudget.Default;
+        if (settings.Epochs is { } e) budget = budget with { Epochs = e };
+        if (settings.TimeLimit is { } t) budget = budget with { TimeLimit = TimeSpan.FromSeconds(t) };
+        var methods = BenchMethods.Parse(settings.Methods);
+        var request = new BenchRequest
+        {
+            Suite = settings.Suite,
+            DataRoot = BenchSuites.FindDataRoot(settings.Data),
+            Datasets = List(settings.Datasets),
+            Splits = settings.Splits ?? (settings.Quick || settings.Suite == "tabular" ? 1 : 5),
+            Methods = methods,
+            OutDir = settings.Out,
+            Quick = settings.Quick,
+            Budget = budget,
+            Threads = settings.Threads ?? 0,
+            Command = BenchApp.Name + " " + string.Join(" ", context.Arguments),
+        };
+        BenchRunner.Run(request, line => console.WriteLine(line), cancellationToken);
+        console.WriteLine($"reports: {Path.Combine(request.OutDir, request.Suite)}.md / .json / .png");
+        return 0;
+    }
+}

@@ -1,0 +1,72 @@
+using DecoReg.Model;
+
+namespace DecoReg.Inference;
+
+/// <summary>
+/// An ensemble's answers: the equal-weight mixture of its networks' sequence distributions, and the mixture's
+/// likelihood (log-mean-exp of the members' sequence log-probabilities). A single network is passed through.
+/// </summary>
+public static class MixtureDecoder
+{
+    /// <summary>Decodes every input row with each network and mixes the rows' distributions.</summary>
+    public static IReadOnlyList<SequenceDistribution> Decode(IReadOnlyList<EncoderDecoder> networks, GrammarTensors grammar,
+        InputBatch inputs, IDecodingStrategy strategy)
+    {
+        if (networks.Count == 1) return strategy.Decode(networks[0], grammar, inputs);
+        var perMember = networks.Select(network => strategy.Decode(network, grammar, inputs)).ToArray();
+        return Enumerable.Range(0, perMember[0].Count)
+            .Select(row => Mix(perMember.Select(d => d[row]).ToArray()))
+            .ToArray();
+    }
+
+    /// <summary>
+    /// The equal-weight mixture of distributions over sequences of the same length (an ensemble's members): equal
+    /// sequences are merged, and the covered mass is the average of the parts'.
+    /// </summary>
+    public static SequenceDistribution Mix(IReadOnlyList<SequenceDistribution> parts)
+    {
+        if (parts.Count == 0) throw new ArgumentException("nothing to mix", nameof(parts));
+        if (parts.Count == 1) return parts[0];
+        int length = parts[0].Length;
+        double weight = 1.0 / parts.Count;
+        var index = new Dictionary<SequenceKey, int>();
+        var tokens = new List<int>();
+        var probs = new List<double>();
+        foreach (var part in parts)
+        {
+            if (part.Length != length) throw new ArgumentException("sequences of different lengths cannot be mixed", nameof(parts));
+            for (int i = 0; i < part.Count; i++)
+            {
+                var seq = part.Sequence(i);
+                var key = new SequenceKey(seq);
+                if (index.TryGetValue(key, out int j)) probs[j] += weight * part.Probabilities[i];
+                else
+                {
+                    index[key] = probs.Count;
+                    probs.Add(weight * part.Probabilities[i]);
+                    foreach (int t in seq) tokens.Add(t);
+                }
+            }
+        }
+        return new SequenceDistribution(length, tokens.ToArray(), probs.ToArray(), parts.Average(p => p.CoveredMass));
+    }
+
+    /// <summary>
+    /// Log-likelihood of every row under the mixture: log((1/M) Σ_m exp(member m's sequence log-probability)) plus the
+    /// row's <paramref name="corrections"/> (bin width and scaler Jacobian, the same for every member).
+    /// </summary>
+    public static double[] LogLikelihood(IReadOnlyList<double[]> perMember, IReadOnlyList<double> corrections)
+    {
+        var result = new double[corrections.Count];
+        for (int i = 0; i < result.Length; i++) result[i] = LogMeanExp(perMember, i) + corrections[i];
+        return result;
+    }
+
+    /// <summary>log((1/M) Σ exp(x_m[i])), computed without overflow.</summary>
+    private static double LogMeanExp(IReadOnlyList<double[]> x, int i)
+    {
+        double max = x.Max(m => m[i]);
+        if (double.IsNegativeInfinity(max)) return max;
+        return max + Math.Log(x.Average(m => Math.Exp(m[i] - max)));
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using DecoReg.Training;
+
+namespace DecoReg;
+
+/// <summary>
+/// The JSON part of a model file: the options the user gave and what training learned, as two separate records.
+/// Together with the weights this rebuilds the exact model. Files written before the split (one options record with
+/// the fitted codec, temperature and ensemble size written into it, the scaler, schema and reports beside it) are
+/// read by <see cref="LegacyModelConfig"/>.
+/// </summary>
+public sealed record ModelConfig(RegressorOptions Options, LearnedState Learned)
+{
+    internal static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>Reads either layout; an unreadable configuration is a <see cref="DecoRegException"/> naming the path.</summary>
+    public static ModelConfig FromJson(string json, string path)
+    {
+        try
+        {
+            var node = JsonNode.Parse(json) as JsonObject ?? throw new DecoRegException($"{path}: the model configuration is empty");
+            if (!node.ContainsKey(nameof(Learned))) return LegacyModelConfig.Read(node);
+            var config = node.Deserialize<ModelConfig>(Json) ?? throw new DecoRegException($"{path}: the model configuration is empty");
+            return config.Options is null || config.Learned is null
+                ? throw new DecoRegException($"{path}: the model configuration lacks its options or learned state")
+                : config;
+        }
+        catch (JsonException e)
+        {
+            throw new DecoRegException($"{path}: the model configuration cannot be read ({e.Message})", e);
+        }
+    }
+}

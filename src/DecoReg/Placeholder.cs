@@ -1,1 +1,0 @@
-namespace DecoReg; internal static class Placeholder {}

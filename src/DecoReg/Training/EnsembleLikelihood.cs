@@ -1,0 +1,34 @@
+using DecoReg.Data;
+using DecoReg.Inference;
+using DecoReg.Model;
+using TorchSharp;
+
+namespace DecoReg.Training;
+
+/// <summary>
+/// Teacher-forced, grammar-masked log-likelihood of each target under one network or an ensemble's mixture, as a
+/// log-density in the target's units (used for NLL evaluation and for choosing a scaling on the hold-out).
+/// </summary>
+public static class EnsembleLikelihood
+{
+    public static double[] LogDensities(IReadOnlyList<EncoderDecoder> networks, GrammarTensors grammar,
+        TrainingSetBuilder builder, Dataset data)
+    {
+        using var inference = torch.inference_mode();
+        using var scope = torch.NewDisposeScope();
+        using var set = builder.Build(data);
+        var perMember = networks.Select(network => SequenceLogProbabilities(network, grammar, set)).ToArray();
+        return MixtureDecoder.LogLikelihood(perMember, builder.LogDensityCorrections(set, data.Targets));
+    }
+
+    /// <summary>Teacher-forced log-probability of every row's target token sequence under one network.</summary>
+    private static double[] SequenceLogProbabilities(EncoderDecoder network, GrammarTensors grammar, TrainingSet set)
+    {
+        network.eval();
+        var objective = new DecoderObjective(network, grammar);
+        var result = new double[set.Count];
+        Batches.ForEach(set.Count, Batches.EvaluationSize,
+            (start, index) => objective.SequenceLogProbability(set.Select(index)).data<double>().ToArray().CopyTo(result, start));
+        return result;
+    }
+}

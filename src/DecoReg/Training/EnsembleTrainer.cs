@@ -1,0 +1,83 @@
+using DecoReg.Data;
+using DecoReg.Inputs;
+using DecoReg.Model;
+using DecoReg.Numbers;
+using TorchSharp;
+
+namespace DecoReg.Training;
+
+/// <summary>
+/// Trains the networks of an ensemble for one target encoding on fixed training rows and hold-out: each network from
+/// its own seed (training seed + its index: initialization, shuffling, dropout, jittered copies), so every network
+/// shares the schema and fitted codec and their distributions can be mixed. Cancelling stops after the network
+/// being trained (keeping at least one).
+/// </summary>
+public sealed class EnsembleTrainer : IDisposable
+{
+    private readonly TrainingPlan plan;
+    private readonly IInputEncoder inputs;
+    private readonly Dataset train;
+    private readonly TrainingSet validation;
+    private readonly double[] scaledTargets;
+
+    public EnsembleTrainer(TrainingPlan plan, TargetEncoding target, IInputEncoder inputs, Dataset train, Dataset validation)
+    {
+        this.plan = plan;
+        this.inputs = inputs;
+        this.train = train;
+        Target = target;
+        Builder = new TrainingSetBuilder(inputs, target);
+        Grammar = new GrammarTensors(target.Codec.Grammar);
+        this.validation = Builder.Build(validation);
+        scaledTargets = train.Targets.Select(target.Scaler.Transform).ToArray();
+    }
+
+    public TargetEncoding Target { get; }
+    public TrainingSetBuilder Builder { get; }
+    public GrammarTensors Grammar { get; }
+
+    /// <summary>A new, untrained network, seeded for ensemble member <paramref name="member"/>.</summary>
+    public static EncoderDecoder CreateNetwork(IInputEncoder inputs, TransformerOptions network, INumberCodec codec, int seed, int member)
+    {
+        torch.manual_seed(seed + member);
+        return new EncoderDecoder(InputEmbeddings.For(inputs, network), network, codec.VocabularySize, codec.Length);
+    }
+
+    /// <summary>Trains networks until <paramref name="ensemble"/> has <paramref name="size"/> (those it has are kept).</summary>
+    public void Train(Ensemble ensemble, int size, IProgress<TrainingProgress>? progress, CancellationToken cancellation)
+    {
+        int first = ensemble.Networks.Count;
+        for (int m = first; m < size; m++)
+        {
+            if (m > first && cancellation.IsCancellationRequested) break;
+            var training = plan.Training with { Seed = plan.Training.Seed + m };
+            var network = CreateNetwork(inputs, plan.Network, Target.Codec, plan.Training.Seed, m);
+            try
+            {
+                using var trainSet = Builder.Build(train, TargetNoise.For(training, scaledTargets));
+                var objective = new DecoderObjective(network, Grammar);
+                var memberProgress = progress is null || size == 1 ? progress : new MemberProgress(progress, m + 1, size);
+                var report = Trainer.Train(objective, trainSet, validation, training, memberProgress, cancellation);
+                if (plan.CalibrateTemperature) ensemble.Temperature = TemperatureCalibration.Fit(objective, validation);
+                ensemble.Add(network, report);
+            }
+            catch
+            {
+                network.Dispose();
+                throw;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        validation.Dispose();
+        Grammar.Dispose();
+    }
+
+    /// <summary>Tags every epoch report with the ensemble member it belongs to.</summary>
+    private sealed class MemberProgress(IProgress<TrainingProgress> inner, int network, int networks) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => inner.Report(value with { Network = network, Networks = networks });
+    }
+}

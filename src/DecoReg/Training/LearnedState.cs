@@ -1,0 +1,36 @@
+using DecoReg.Inputs;
+using DecoReg.Numbers;
+
+namespace DecoReg.Training;
+
+/// <summary>
+/// What training learned, kept apart from the options the user gave (which are never rewritten): the codec as fitted
+/// to the training targets (e.g. the IEEE exponent range), the scaling used and its fitted scaler, the input column
+/// schema, the calibration temperature, how many networks were trained (fewer than asked when cancelled), each
+/// network's training report, the hold-out scores of the scalings tried, the hold-out's row counts, and the target
+/// and dropped columns (so prediction data of the training file's layout lines up). Stored in the model file.
+/// </summary>
+public sealed record LearnedState(
+    CodecOptions Codec,
+    TargetScaling Scaling,
+    TargetScaler Scaler,
+    ColumnSchema Schema,
+    int Members,
+    IReadOnlyList<TrainingReport> Reports)
+{
+    /// <summary>Calibration temperature dividing every network's logits (1 = none).</summary>
+    public double Temperature { get; init; } = 1.0;
+
+    /// <summary>The candidates' hold-out scores when the scaling was selected (empty otherwise).</summary>
+    public IReadOnlyList<ScalingTrial> ScalingTrials { get; init; } = [];
+
+    /// <summary>The column the training targets came from, when known.</summary>
+    public string? TargetColumn { get; init; }
+
+    /// <summary>Columns of the training data left out of the features (e.g. an id), dropped again at prediction.</summary>
+    public IReadOnlyList<string> DroppedColumns { get; init; } = [];
+
+    /// <summary>Rows trained on and held out for early stopping (0 when unknown, e.g. for older model files).</summary>
+    public int TrainingRows { get; init; }
+    public int ValidationRows { get; init; }
+}

@@ -1,0 +1,51 @@
+using DecoReg.Data;
+using DecoReg.Inputs;
+using DecoReg.Numbers;
+
+namespace DecoReg.Training;
+
+/// <summary>
+/// A decoding regressor's whole training run: the hold-out (<see cref="Splits.HoldOut"/>), the input schema and
+/// featurizer, the target encoding (fixed, or chosen by <see cref="ScalingSelection"/>), the networks
+/// (<see cref="EnsembleTrainer"/>), and the <see cref="LearnedState"/> that records all of it.
+/// </summary>
+public static class RegressorTraining
+{
+    public static (Ensemble Ensemble, LearnedState Learned) Fit(TrainingPlan plan, Dataset train, Dataset? validation,
+        IProgress<TrainingProgress>? progress, CancellationToken cancellation)
+    {
+        (train, validation) = Splits.HoldOut(train, validation, plan.Training.ValidationFraction, plan.Training.Seed);
+        var schema = ColumnSchema.Infer(train.Features);
+        var inputs = new TabularFeaturizer(schema);
+        Ensemble ensemble;
+        TargetEncoding target;
+        ScalingTrial[] trials = [];
+        if (plan.SelectScaling)
+        {
+            (ensemble, target, trials) = ScalingSelection.Train(plan, inputs, train, validation, progress, cancellation);
+        }
+        else
+        {
+            target = TargetEncoding.Fit(plan.Codec, plan.Scaling, train.Targets);
+            using var trainer = new EnsembleTrainer(plan, target, inputs, train, validation);
+            ensemble = new Ensemble();
+            try { trainer.Train(ensemble, plan.EnsembleSize, progress, cancellation); }
+            catch
+            {
+                ensemble.Dispose();
+                throw;
+            }
+        }
+        var scaling = trials.FirstOrDefault(t => t.Chosen)?.Scaling ?? plan.Scaling;
+        var learned = new LearnedState(target.Codec.Options, scaling, target.Scaler, schema, ensemble.Networks.Count, ensemble.Reports.ToArray())
+        {
+            Temperature = ensemble.Temperature,
+            ScalingTrials = trials,
+            TargetColumn = train.TargetColumn,
+            DroppedColumns = train.DroppedColumns,
+            TrainingRows = train.RowCount,
+            ValidationRows = validation.RowCount,
+        };
+        return (ensemble, learned);
+    }
+}

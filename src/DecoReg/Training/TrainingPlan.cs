@@ -1,0 +1,18 @@
+using DecoReg.Model;
+using DecoReg.Numbers;
+
+namespace DecoReg.Training;
+
+/// <summary>
+/// What a decoding-regressor training run is asked to do, in the training layer's own terms (the facade derives it
+/// from the user's options): codec and scaling (or a hold-out choice between scalings), network and loop settings,
+/// temperature calibration and the number of networks.
+/// </summary>
+public sealed record TrainingPlan(
+    CodecOptions Codec,
+    TargetScaling Scaling,
+    bool SelectScaling,
+    TransformerOptions Network,
+    TrainingOptions Training,
+    bool CalibrateTemperature,
+    int EnsembleSize);
