@@ -9,12 +9,17 @@ namespace DecoReg.Data;
 /// never the machine's list separator. Header names are trimmed; cells are kept as written except that missing
 /// values (<see cref="MissingValues"/>) become <c>null</c>. Blank lines are skipped. Every problem is a
 /// <see cref="DecoRegException"/> naming the path: file not found, empty file, header without data rows, a row with
-/// the wrong number of fields, duplicate or empty column names, malformed quoting.
+/// the wrong number of fields, duplicate or empty column names, malformed quoting, and a file that is not text at all
+/// (a NUL character, as in any binary file, names the line). Invalid UTF-8 bytes are read as U+FFFD (counted, see
+/// <see cref="Read(string, out int)"/>); an empty field is missing (for text columns too).
 /// </summary>
 public static class CsvTableReader
 {
     /// <summary>Reads the whole file.</summary>
-    public static Table Read(string path)
+    public static Table Read(string path) => Read(path, out _);
+
+    /// <summary>Reads the whole file and reports how many invalid UTF-8 sequences were replaced by U+FFFD.</summary>
+    public static Table Read(string path, out int invalidUtf8Sequences)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
@@ -24,8 +29,13 @@ public static class CsvTableReader
         char separator = path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ',';
         try
         {
-            using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
-            return Read(reader, path, separator);
+            Table table;
+            using (var reader = Utf8TextFile.Open(path, out var decoding))
+            {
+                table = Read(reader, path, separator);
+                invalidUtf8Sequences = decoding.InvalidSequences;
+            }
+            return table;
         }
         catch (IOException ex)
         {
@@ -66,6 +76,7 @@ public static class CsvTableReader
             for (int c = 0; c < header.Length; c++)
             {
                 header[c] = (names[c] ?? "").Trim();
+                RejectBinary(header[c], source, 1);
                 if (header[c].Length == 0)
                     throw new DecoRegException(
                         $"{source}: header column {c + 1} has an empty name; every column needs a unique name.");
@@ -82,7 +93,11 @@ public static class CsvTableReader
                     throw new DecoRegException(
                         $"{source}: data row {rows.Count + 1} (1-based, header not counted; line {csv.LineNumber}) has {n} fields, expected {header.Length} as in the header.");
                 var row = new string?[n];
-                for (int c = 0; c < n; c++) row[c] = MissingValues.Normalize(csv.GetString(c));
+                for (int c = 0; c < n; c++)
+                {
+                    row[c] = MissingValues.Normalize(csv.GetString(c));
+                    RejectBinary(row[c], source, csv.LineNumber);
+                }
                 rows.Add(row);
             }
             if (rows.Count == 0)
@@ -95,5 +110,13 @@ public static class CsvTableReader
             string first = ex.Message.Split('\n', 2)[0].Trim();
             throw new DecoRegException($"{source}: malformed CSV{where}: {first}", ex);
         }
+    }
+
+    /// <summary>A NUL character never occurs in a text CSV file but in nearly every binary one (gzip, Parquet, images).</summary>
+    private static void RejectBinary(string? cell, string source, long line)
+    {
+        if (cell is not null && cell.Contains('\0'))
+            throw new DecoRegException(
+                $"{source}: line {line} holds a NUL character: this is not a text CSV file (binary or UTF-16 without a byte-order mark?).");
     }
 }

@@ -1,24 +1,40 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace DecoReg.Data;
 
 /// <summary>
 /// Reads a JSON Lines file (one JSON object per line; blank lines skipped) into a <see cref="Table"/>. Nested objects
-/// are flattened with dotted names (<c>{"a":{"b":1}}</c> gives column <c>a.b</c>); arrays are kept as their JSON text;
-/// numbers keep their literal text, booleans become "true"/"false", <c>null</c> and absent keys are missing. Columns are
-/// the union of all keys in first-seen order. Row numbers in errors are file line numbers.
+/// are flattened with dotted names (<c>{"a":{"b":1}}</c> gives column <c>a.b</c>); numbers keep their literal text,
+/// booleans become "true"/"false", <c>null</c>, absent keys and empty or whitespace-only strings are missing
+/// (<see cref="MissingValues"/>: for text, empty means missing). Arrays become text for the text encoder: an array of
+/// scalars is its present values joined by ", " (<c>["a", 2, true]</c> gives <c>a, 2, true</c>; nulls skipped), an
+/// array holding an object or an array is its compact JSON (<c>[{"k":1}]</c>), an empty (or all-null) array is missing.
+/// Columns are the union of all keys in first-seen order. Row numbers in errors are file line numbers. Invalid UTF-8
+/// bytes are read as U+FFFD (counted, see <see cref="Read(string, out int)"/>); a line that is not a JSON object (a
+/// binary file, a pretty-printed JSON document) is a <see cref="DecoRegException"/> naming the file and line.
 /// </summary>
 public static class JsonLinesTableReader
 {
     /// <summary>Reads the whole file; problems are <see cref="DecoRegException"/>s naming the path and line.</summary>
-    public static Table Read(string path)
+    public static Table Read(string path) => Read(path, out _);
+
+    /// <summary>Reads the whole file and reports how many invalid UTF-8 sequences were replaced by U+FFFD.</summary>
+    public static Table Read(string path, out int invalidUtf8Sequences)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path)) throw new DecoRegException($"{path}: file not found.");
         try
         {
-            using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
-            return Read(reader, path);
+            Table table;
+            using (var reader = Utf8TextFile.Open(path, out var decoding))
+            {
+                table = Read(reader, path);
+                invalidUtf8Sequences = decoding.InvalidSequences;
+            }
+            return table;
         }
         catch (IOException ex)
         {
@@ -52,7 +68,10 @@ public static class JsonLinesTableReader
             }
             catch (JsonException ex)
             {
-                throw new DecoRegException($"{source}: line {lineNo}: invalid JSON: {ex.Message}", ex);
+                string hint = rows.Count == 0
+                    ? " Expected JSON Lines: one complete JSON object per line (not a pretty-printed or binary file)."
+                    : "";
+                throw new DecoRegException($"{source}: line {lineNo}: invalid JSON: {ex.Message}{hint}", ex);
             }
             var row = new string?[columns.Count];
             foreach (var (c, v) in cells) row[c] = v;
@@ -85,8 +104,8 @@ public static class JsonLinesTableReader
                 JsonValueKind.Number => v.GetRawText(),
                 JsonValueKind.True => "true",
                 JsonValueKind.False => "false",
-                JsonValueKind.Null => null,
-                _ => v.GetRawText(),    // arrays
+                JsonValueKind.Array => ArrayText(v),
+                _ => null,
             };
             if (!index.TryGetValue(name, out int c))
             {
@@ -98,5 +117,42 @@ public static class JsonLinesTableReader
                 throw new DecoRegException(
                     $"{source}: line {lineNo}: key '{name}' occurs twice (after flattening nested objects with '.').");
         }
+    }
+
+    /// <summary>The text of an array cell (see the class remarks); null when it holds no value.</summary>
+    private static string? ArrayText(JsonElement array)
+    {
+        var parts = new List<string>();
+        foreach (var item in array.EnumerateArray())
+        {
+            switch (item.ValueKind)
+            {
+                case JsonValueKind.Object:
+                case JsonValueKind.Array:
+                    return CompactJson(array);
+                case JsonValueKind.String:
+                    parts.Add(item.GetString()!);
+                    break;
+                case JsonValueKind.Null:
+                    break;
+                default:
+                    parts.Add(item.GetRawText());
+                    break;
+            }
+        }
+        return MissingValues.Normalize(string.Join(", ", parts));
+    }
+
+    private static readonly JsonWriterOptions CompactOptions = new()
+    {
+        Indented = false,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static string CompactJson(JsonElement element)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, CompactOptions)) element.WriteTo(writer);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }
