@@ -27,7 +27,7 @@ public sealed class DecodingRegressor : IDisposable
         Options = options;
         Learned = learned;
         Target = new TargetEncoding(learned.Codec.Create(), learned.Scaler);
-        Inputs = new TabularFeaturizer(learned.Schema);
+        Inputs = InputEncoders.Create(learned.Schema, learned.Text);
         builder = new TrainingSetBuilder(Inputs, Target);
         grammar = new GrammarTensors(Target.Codec.Grammar);
         this.networks = networks;
@@ -130,7 +130,7 @@ public sealed class DecodingRegressor : IDisposable
         var config = ModelConfig.FromJson(contents.ConfigJson, path);
         TorchRuntime.Initialize(config.Options.Threads);
         var learned = config.Learned;
-        var inputs = new TabularFeaturizer(learned.Schema);
+        var inputs = InputEncoders.Create(learned.Schema, learned.Text);
         var codec = learned.Codec.Create();
         var networks = new List<EncoderDecoder>();
         try

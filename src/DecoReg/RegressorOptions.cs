@@ -1,4 +1,5 @@
 using DecoReg.Inference;
+using DecoReg.Inputs;
 using DecoReg.Model;
 using DecoReg.Numbers;
 using DecoReg.Training;
@@ -29,6 +30,9 @@ public sealed record RegressorOptions
     /// </summary>
     public bool SelectScaling { get; init; }
 
+    /// <summary>How rows are read: table columns (text columns as subwords) or the whole record as text.</summary>
+    public InputOptions Inputs { get; init; } = new();
+
     public TransformerOptions Network { get; init; } = new();
     public TrainingOptions Training { get; init; } = new();
     public PredictionOptions Prediction { get; init; } = new();
@@ -57,6 +61,7 @@ public sealed record RegressorOptions
     {
         Training.Validate();
         Network.Validate();
+        Inputs.Validate();
         if (EnsembleSize is < 1 or > 64) throw new DecoRegException($"ensemble size must be between 1 and 64 (got {EnsembleSize})");
         if (EnsembleSize > 1 && CalibrateTemperature)
             throw new DecoRegException("temperature calibration is for single networks; use it with an ensemble size of 1");
@@ -66,5 +71,5 @@ public sealed record RegressorOptions
 
     /// <summary>The training layer's view of these options.</summary>
     internal TrainingPlan ToPlan() =>
-        new(Codec, Scaling, SelectScaling, Network, Training, CalibrateTemperature, EnsembleSize);
+        new(Codec, Scaling, SelectScaling, Network, Training, CalibrateTemperature, EnsembleSize, Inputs);
 }

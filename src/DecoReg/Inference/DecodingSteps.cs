@@ -7,20 +7,38 @@ namespace DecoReg.Inference;
 /// <summary>Shared plumbing of the decoders: row chunks, and one cached decoding step's masked probabilities.</summary>
 internal static class DecodingSteps
 {
-    /// <summary>Runs <paramref name="decodeChunk"/> on consecutive row ranges, each inside its own dispose scope.</summary>
+    /// <summary>
+    /// Runs <paramref name="decodeChunk"/> on row chunks, each inside its own dispose scope, and returns the results in
+    /// row order. Padded inputs (text) are chunked in order of length, so a chunk is padded only to its own longest row.
+    /// </summary>
     public static List<SequenceDistribution> ByChunks(InputBatch inputs, int rowsPerChunk,
         Func<InputBatch, int, IEnumerable<SequenceDistribution>> decodeChunk)
     {
-        var results = new List<SequenceDistribution>((int)inputs.Count);
+        int n = (int)inputs.Count;
         using var inference = torch.inference_mode();
-        for (long start = 0; start < inputs.Count; start += rowsPerChunk)
+        if (inputs.Lengths is not { } lengths)
+        {
+            var results = new List<SequenceDistribution>(n);
+            for (long start = 0; start < n; start += rowsPerChunk)
+            {
+                using var scope = torch.NewDisposeScope();
+                int rows = (int)Math.Min(rowsPerChunk, n - start);
+                var chunk = start == 0 && rows == n ? inputs : inputs.Select(torch.arange(start, start + rows, ScalarType.Int64));
+                results.AddRange(decodeChunk(chunk, rows));
+            }
+            return results;
+        }
+        var order = Enumerable.Range(0, n).OrderBy(r => lengths[r]).Select(r => (long)r).ToArray();
+        var placed = new SequenceDistribution[n];
+        for (int start = 0; start < n; start += rowsPerChunk)
         {
             using var scope = torch.NewDisposeScope();
-            int rows = (int)Math.Min(rowsPerChunk, inputs.Count - start);
-            var chunk = start == 0 && rows == inputs.Count ? inputs : inputs.Select(torch.arange(start, start + rows, ScalarType.Int64));
-            results.AddRange(decodeChunk(chunk, rows));
+            int rows = Math.Min(rowsPerChunk, n - start);
+            var rowIds = order.AsSpan(start, rows).ToArray();
+            int k = 0;
+            foreach (var result in decodeChunk(inputs.Select(torch.tensor(rowIds)), rows)) placed[rowIds[k++]] = result;
         }
-        return results;
+        return [.. placed];
     }
 
     /// <summary>

@@ -52,7 +52,7 @@ public sealed record ColumnSchema(IReadOnlyList<ColumnSpec> Columns)
         if (features.ColumnCount > MaxColumns)
             throw new DecoRegException(
                 $"{features.Source}: {features.ColumnCount} feature columns; DecoReg takes at most {MaxColumns} (one encoder token per column, " +
-                "attention over all of them): drop columns (--drop COL,...) or reduce them to fewer features before training.");
+                "attention over all of them): drop columns (--drop COL,...), reduce them to fewer features, or read each row as text (--input text).");
         var specs = new ColumnSpec[features.ColumnCount];
         for (int c = 0; c < specs.Length; c++) specs[c] = InferColumn(features, c, maxLevels);
         return new ColumnSchema(specs);
@@ -133,7 +133,7 @@ public sealed record ColumnSchema(IReadOnlyList<ColumnSpec> Columns)
                         throw new DecoRegException(
                             $"{source}: categorical column '{col.Name}' has a null or repeated level '{level}'.");
             }
-            else
+            else if (col.Kind != ColumnKind.Text)
             {
                 throw new DecoRegException($"{source}: column '{col.Name}' has unknown kind '{col.Kind}'.");
             }

@@ -16,6 +16,9 @@ public sealed record ColumnSpec(string Name, ColumnKind Kind, double Mean, doubl
     public static ColumnSpec Categorical(string name, IReadOnlyList<string> levels) =>
         new(name, ColumnKind.Categorical, 0, 1, levels);
 
+    /// <summary>A column read as text (tokenized into subwords by the model's text tokenizer).</summary>
+    public static ColumnSpec Text(string name) => new(name, ColumnKind.Text, 0, 1, []);
+
     /// <summary>Value equality, comparing <see cref="Levels"/> element by element.</summary>
     public bool Equals(ColumnSpec? other) =>
         other is not null && Name == other.Name && Kind == other.Kind && Mean.Equals(other.Mean) &&

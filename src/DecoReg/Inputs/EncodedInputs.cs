@@ -39,6 +39,9 @@ public sealed class EncodedInputs
     /// <summary>Real (unpadded) length of each row, or null when every row fills all <see cref="Columns"/> positions.</summary>
     public int[]? Lengths { get; }
 
+    /// <summary>Rows whose text was cut to the token budget (0 for tables without text).</summary>
+    public int TruncatedRows { get; init; }
+
     /// <summary>The token of one cell.</summary>
     public long Token(int row, int column) => Tokens[(long)row * Columns + column];
 

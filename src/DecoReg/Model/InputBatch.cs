@@ -11,12 +11,19 @@ namespace DecoReg.Model;
 /// </summary>
 public sealed class InputBatch : IDisposable
 {
-    public InputBatch(Tensor tokens, Tensor values, Tensor? padding = null)
+    public InputBatch(Tensor tokens, Tensor values, Tensor? padding = null, int[]? lengths = null)
     {
         Tokens = tokens;
         Values = values;
         Padding = padding;
+        Lengths = lengths;
     }
+
+    /// <summary>
+    /// Real length of each row (host-side copy of what <see cref="Padding"/> says), or null when rows are not padded;
+    /// lets a selection of rows drop the padding columns none of them uses.
+    /// </summary>
+    public int[]? Lengths { get; }
 
     /// <summary>[batch, length] int64 token ids.</summary>
     public Tensor Tokens { get; }
@@ -43,12 +50,19 @@ public sealed class InputBatch : IDisposable
             var positions = torch.arange(encoded.Columns, ScalarType.Int64).unsqueeze(0);
             padding = positions >= torch.tensor(lengths.Select(l => (long)l).ToArray()).unsqueeze(1);
         }
-        return new InputBatch(torch.tensor(encoded.Tokens, shape), torch.tensor(encoded.Values, shape), padding);
+        return new InputBatch(torch.tensor(encoded.Tokens, shape), torch.tensor(encoded.Values, shape), padding, encoded.Lengths);
     }
 
     /// <summary>The rows at the given indices.</summary>
-    public InputBatch Select(Tensor index) =>
-        new(Tokens.index_select(0, index), Values.index_select(0, index), Padding?.index_select(0, index));
+    public InputBatch Select(Tensor index)
+    {
+        if (Lengths is null) return new(Tokens.index_select(0, index), Values.index_select(0, index), Padding?.index_select(0, index));
+        var rows = index.data<long>().ToArray();
+        var lengths = rows.Select(r => Lengths[r]).ToArray();
+        long width = Math.Max(1, lengths.DefaultIfEmpty(0).Max());
+        Tensor Cut(Tensor t) => t.index_select(0, index).narrow(1, 0, width);
+        return new(Cut(Tokens), Cut(Values), Cut(Padding!), lengths);
+    }
 
     public void Dispose()
     {

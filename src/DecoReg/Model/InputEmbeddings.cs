@@ -11,6 +11,7 @@ public static class InputEmbeddings
     public static InputEmbedding For(IInputEncoder inputs, TransformerOptions options) => inputs switch
     {
         TabularFeaturizer table => TabularEmbedding.For(table, options),
+        TextFeaturizer text => MixedEmbedding.For(text, options),
         _ => throw new ArgumentException($"no input embedding is registered for {inputs.GetType().Name}", nameof(inputs)),
     };
 }

@@ -1,3 +1,4 @@
+using DecoReg.Inputs;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -11,16 +12,24 @@ namespace DecoReg.Model;
 /// </summary>
 public sealed class MixedEmbedding : InputEmbedding
 {
-    private readonly TabularEmbedding table;
+    private readonly TabularEmbedding? table;
     private readonly TextEmbedding text;
 
-    public MixedEmbedding(TabularEmbedding table, TextEmbedding text, int columns) : base(nameof(MixedEmbedding))
+    public MixedEmbedding(TabularEmbedding? table, TextEmbedding text, int columns) : base(nameof(MixedEmbedding))
     {
         ArgumentOutOfRangeException.ThrowIfNegative(columns);
+        if ((table is null) != (columns == 0)) throw new ArgumentException("column tokens need a tabular embedding, and only they");
         this.table = table;
         this.text = text;
         Columns = columns;
         RegisterComponents();
+    }
+
+    /// <summary>The embedding for a text featurizer's layout (its column tokens, if any, then its text ids).</summary>
+    public static MixedEmbedding For(TextFeaturizer featurizer, TransformerOptions options)
+    {
+        var table = featurizer.Columns is { } columns ? TabularEmbedding.For(columns, options) : null;
+        return new MixedEmbedding(table, new TextEmbedding(featurizer.TextVocabularySize, featurizer.MaxTokens, options), featurizer.ColumnCount);
     }
 
     /// <summary>Column tokens at the start of every row.</summary>
@@ -34,7 +43,7 @@ public sealed class MixedEmbedding : InputEmbedding
         if (Columns > 0)
         {
             using var columns = new InputBatch(input.Tokens.narrow(1, 0, Columns), input.Values.narrow(1, 0, Columns));
-            parts.Add(table.call(columns));
+            parts.Add(table!.call(columns));
         }
         if (length > Columns) parts.Add(text.Embed(input.Tokens.narrow(1, Columns, length - Columns)));
         return (parts.Count == 1 ? parts[0] : torch.cat(parts, 1)).MoveToOuterDisposeScope();

@@ -12,6 +12,13 @@ public static class Batches
     /// <summary>Rows per batch when nothing is learned (no gradients kept, so larger than training batches).</summary>
     public const int EvaluationSize = 2048;
 
+    /// <summary>
+    /// Rows per evaluation batch for these inputs: <see cref="EvaluationSize"/> for tables, fewer for padded text so
+    /// that a batch holds at most about 64k tokens (attention memory grows with rows × length²).
+    /// </summary>
+    public static int EvaluationRows(Model.InputBatch inputs) =>
+        inputs.Lengths is null ? EvaluationSize : (int)Math.Clamp(65536 / Math.Max(1, inputs.Tokens.shape[1]), 16, EvaluationSize);
+
     /// <summary>Calls <paramref name="body"/>(first row, row index tensor) for consecutive batches of at most <paramref name="size"/> rows.</summary>
     public static void ForEach(int count, int size, Action<int, Tensor> body)
     {

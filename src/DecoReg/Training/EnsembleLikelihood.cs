@@ -27,7 +27,7 @@ public static class EnsembleLikelihood
         network.eval();
         var objective = new DecoderObjective(network, grammar);
         var result = new double[set.Count];
-        Batches.ForEach(set.Count, Batches.EvaluationSize,
+        Batches.ForEach(set.Count, Batches.EvaluationRows(set.Inputs),
             (start, index) => objective.SequenceLogProbability(set.Select(index)).data<double>().ToArray().CopyTo(result, start));
         return result;
     }

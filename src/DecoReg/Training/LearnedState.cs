@@ -18,6 +18,9 @@ public sealed record LearnedState(
     int Members,
     IReadOnlyList<TrainingReport> Reports)
 {
+    /// <summary>The text input (tokenizer, budget, text columns), or null when every column is numeric or categorical.</summary>
+    public TextInput? Text { get; init; }
+
     /// <summary>Calibration temperature dividing every network's logits (1 = none).</summary>
     public double Temperature { get; init; } = 1.0;
 

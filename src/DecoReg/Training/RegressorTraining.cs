@@ -15,8 +15,7 @@ public static class RegressorTraining
         IProgress<TrainingProgress>? progress, CancellationToken cancellation)
     {
         (train, validation) = Splits.HoldOut(train, validation, plan.Training.ValidationFraction, plan.Training.Seed);
-        var schema = ColumnSchema.Infer(train.Features);
-        var inputs = new TabularFeaturizer(schema);
+        var (inputs, schema, text) = InputEncoders.Fit(plan.Inputs, train.Features);
         Ensemble ensemble;
         TargetEncoding target;
         ScalingTrial[] trials = [];
@@ -40,6 +39,7 @@ public static class RegressorTraining
         var learned = new LearnedState(target.Codec.Options, scaling, target.Scaler, schema, ensemble.Networks.Count, ensemble.Reports.ToArray())
         {
             Temperature = ensemble.Temperature,
+            Text = text,
             ScalingTrials = trials,
             TargetColumn = train.TargetColumn,
             DroppedColumns = train.DroppedColumns,

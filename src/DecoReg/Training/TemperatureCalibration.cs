@@ -37,7 +37,7 @@ public static class TemperatureCalibration
     private static double MeanNegativeLogLikelihood(DecoderObjective objective, TrainingSet set)
     {
         double sum = 0;
-        Batches.ForEach(set.Count, Batches.EvaluationSize,
+        Batches.ForEach(set.Count, Batches.EvaluationRows(set.Inputs),
             (_, index) => sum -= objective.SequenceLogProbability(set.Select(index)).sum().item<double>());
         return sum / set.Count;
     }

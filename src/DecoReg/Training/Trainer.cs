@@ -43,16 +43,16 @@ public static class Trainer
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
             model.train();
-            Shuffle(order, rng);
+            var batches = EpochBatches(train, order, options.BatchSize, rng);
             double lossSum = 0;
             var epochClock = Stopwatch.StartNew();
             bool cancelled = false;
-            for (int start = 0; start < n; start += options.BatchSize)
+            foreach (var rows in batches)
             {
                 if (cancellation.IsCancellationRequested) { cancelled = true; break; }
                 using var scope = torch.NewDisposeScope();
-                int count = Math.Min(options.BatchSize, n - start);
-                var index = torch.tensor(order.AsSpan(start, count).ToArray());
+                int count = rows.Length;
+                var index = torch.tensor(rows);
                 var loss = trainable.Loss(train.Select(index));
                 optimizer.zero_grad();
                 loss.backward();
@@ -103,12 +103,12 @@ public static class Trainer
     }
 
     /// <summary>Mean loss over a whole set, in evaluation mode without gradients.</summary>
-    public static double Evaluate(ITrainable trainable, TrainingSet set, int batchSize = Batches.EvaluationSize)
+    public static double Evaluate(ITrainable trainable, TrainingSet set, int? batchSize = null)
     {
         trainable.Module.eval();
         using var noGrad = torch.no_grad();
         double sum = 0;
-        Batches.ForEach(set.Count, batchSize, (_, index) => sum += trainable.Loss(set.Select(index)).item<float>() * index.shape[0]);
+        Batches.ForEach(set.Count, batchSize ?? Batches.EvaluationRows(set.Inputs), (_, index) => sum += trainable.Loss(set.Select(index)).item<float>() * index.shape[0]);
         return sum / set.Count;
     }
 
@@ -118,6 +118,18 @@ public static class Trainer
         double progress = Math.Min(1.0, (double)(step - warmup) / Math.Max(1, total - warmup));
         double floor = o.FinalLearningRateFraction;
         return o.LearningRate * (floor + (1 - floor) * 0.5 * (1 + Math.Cos(Math.PI * progress)));
+    }
+
+    /// <summary>
+    /// One epoch's mini-batches: consecutive slices of a fresh shuffle for tables; for padded inputs (text), batches of
+    /// similar length (<see cref="LengthBatches"/>), so each is padded only to its own longest row.
+    /// </summary>
+    private static IEnumerable<long[]> EpochBatches(TrainingSet train, long[] order, int batchSize, Random rng)
+    {
+        if (train.Inputs.Lengths is { } lengths) return LengthBatches.Plan(lengths, batchSize, rng);
+        Shuffle(order, rng);
+        return Enumerable.Range(0, (order.Length + batchSize - 1) / batchSize)
+            .Select(b => order.AsSpan(b * batchSize, Math.Min(batchSize, order.Length - b * batchSize)).ToArray());
     }
 
     private static void Shuffle(long[] a, Random rng)

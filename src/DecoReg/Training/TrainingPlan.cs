@@ -1,3 +1,4 @@
+using DecoReg.Inputs;
 using DecoReg.Model;
 using DecoReg.Numbers;
 
@@ -15,4 +16,5 @@ public sealed record TrainingPlan(
     TransformerOptions Network,
     TrainingOptions Training,
     bool CalibrateTemperature,
-    int EnsembleSize);
+    int EnsembleSize,
+    InputOptions Inputs);

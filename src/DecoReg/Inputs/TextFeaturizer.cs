@@ -1,0 +1,106 @@
+using DecoReg.Data;
+using DecoReg.Inputs.Text;
+
+namespace DecoReg.Inputs;
+
+/// <summary>
+/// Reads rows as text for the encoder: either the whole record serialized by <see cref="RecordText"/> (whole-record
+/// mode), or the numeric and categorical columns as column tokens (a <see cref="TabularFeaturizer"/>) followed by the
+/// subword tokens of the text columns (mixed mode). Each row becomes [column tokens][text ids][padding]: the block is as
+/// wide as this call's longest row (not the budget), and <see cref="EncodedInputs.Lengths"/> marks where padding
+/// starts, so batches can be cut to their own longest row. Text ids are the tokenizer's plus one; 0 is padding. A row's
+/// fields are <c>key: value</c> lines, and a row over the budget loses tokens from its longest fields first
+/// (<see cref="TextBudget"/>). Token ids are computed once per call (once per data set in training).
+/// </summary>
+public sealed class TextFeaturizer : IInputEncoder
+{
+    private readonly TextBudget budget;
+
+    public TextFeaturizer(TextInput text, ITextTokenizer tokenizer, TabularFeaturizer? columns)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        Text = text;
+        Tokenizer = tokenizer;
+        Columns = columns;
+        budget = new TextBudget(tokenizer, text.MaxTokens);
+        if (text.TextColumns is null && columns is not null)
+            throw new ArgumentException("whole-record text has no column tokens", nameof(columns));
+    }
+
+    public TextInput Text { get; }
+    public ITextTokenizer Tokenizer { get; }
+
+    /// <summary>The numeric and categorical columns' featurizer in mixed mode (null: none, or whole-record mode).</summary>
+    public TabularFeaturizer? Columns { get; }
+
+    /// <summary>Column tokens at the start of every row.</summary>
+    public int ColumnCount => Columns?.ColumnCount ?? 0;
+
+    /// <summary>Text ids, padding (0) included.</summary>
+    public int TextVocabularySize => budget.VocabularySize;
+
+    public int MaxTokens => Text.MaxTokens;
+
+    public EncodedInputs Encode(Table features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        var (ids, truncated) = EncodeTexts(TextsOf(features));
+        int rows = features.RowCount, c = ColumnCount;
+        int width = c + ids.Select(x => x.Length).DefaultIfEmpty(0).Max();
+        var tokens = new long[(long)rows * width];
+        var values = new float[(long)rows * width];
+        var lengths = new int[rows];
+        EncodedInputs? table = Columns?.Encode(features.WithoutColumns(Text.TextColumns!));
+        for (int r = 0; r < rows; r++)
+        {
+            long offset = (long)r * width;
+            if (table is not null)
+            {
+                Array.Copy(table.Tokens, (long)r * c, tokens, offset, c);
+                Array.Copy(table.Values, (long)r * c, values, offset, c);
+            }
+            Array.Copy(ids[r], 0, tokens, offset + c, ids[r].Length);
+            lengths[r] = c + ids[r].Length;
+        }
+        return new EncodedInputs(rows, width, tokens, values, lengths) { TruncatedRows = truncated };
+    }
+
+    /// <summary>
+    /// The text ids of each text within the budget, and how many texts were cut. A text with no ids while the row
+    /// has no column tokens gets one unmasked padding id, so that every row has a position to attend to.
+    /// </summary>
+    public (long[][] Ids, int Truncated) EncodeTexts(IReadOnlyList<string> texts)
+    {
+        var ids = new long[texts.Count][];
+        var cut = new bool[texts.Count];
+        bool needsOne = ColumnCount == 0;
+        Parallel.For(0, texts.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) }, r =>
+        {
+            var buffer = new long[budget.MaxTokens];
+            int n = budget.Encode(Fields(texts[r]), buffer, out cut[r]);
+            ids[r] = needsOne && n == 0 ? [TextBudget.Padding] : buffer[..n];
+        });
+        return (ids, cut.Count(x => x));
+    }
+
+    /// <summary>The text of every row: the whole record, or its text columns (by name; missing ones are an error).</summary>
+    public string[] TextsOf(Table features)
+    {
+        if (Text.TextColumns is not { } names) return RecordText.SerializeAll(features, Text.Format);
+        var missing = names.Where(n => !features.HasColumn(n)).ToArray();
+        if (missing.Length > 0)
+            throw new DecoRegException(
+                $"{features.Source}: missing text column(s) {string.Join(", ", missing.Select(m => $"'{m}'"))} the model was trained with.");
+        var others = features.Columns.Where(n => !names.Contains(n, StringComparer.Ordinal)).ToArray();
+        return RecordText.SerializeAll(features.WithoutColumns(others), Text.Format);
+    }
+
+    /// <summary>A text's fields for the budget: its lines (each keeping its line break), or the whole text.</summary>
+    private static string[] Fields(string text)
+    {
+        if (text.IndexOf('\n') < 0) return [text];
+        var lines = text.Split('\n');
+        for (int i = 0; i < lines.Length - 1; i++) lines[i] += "\n";
+        return lines;
+    }
+}

@@ -1,0 +1,104 @@
+using DecoReg.Data;
+using DecoReg.Inputs;
+using DecoReg.Inputs.Text;
+
+namespace DecoReg.Tests.Inputs.Text;
+
+public class TextFeaturizerTests
+{
+    private static Table Records(string name, string[] columns, params string?[][] rows) => new(name, columns, rows);
+
+    private static readonly Table Packages = Records("packages.jsonl", ["package", "size_hint", "description"],
+        ["libfoo1", "12", "shared library for foo, with many words in it"],
+        ["foo-doc", "3", "documentation for foo"],
+        ["foo-data", null, "data files"],
+        ["bar", "7.50", "a tool to bar things quickly and well"]);
+
+    [Fact]
+    public void WholeRecord_IgnoresColumnOrder_AndSpellingOfNumbers()
+    {
+        var (encoder, schema, text) = InputEncoders.Fit(new InputOptions { Mode = InputMode.Text }, Packages);
+        Assert.NotNull(text);
+        Assert.Null(text!.TextColumns);
+        Assert.All(schema.Columns, c => Assert.Equal(ColumnKind.Text, c.Kind));
+        var reordered = Records("other.jsonl", ["description", "package", "size_hint"],
+            ["shared library for foo, with many words in it", "libfoo1", "12.0"]);
+        var a = encoder.Encode(Packages.Select([0]));
+        var b = encoder.Encode(reordered);
+        Assert.Equal(a.Tokens, b.Tokens);
+        Assert.Equal(a.Lengths, b.Lengths);
+    }
+
+    [Fact]
+    public void Mixed_PutsColumnTokensFirst_ThenText_WithLengths()
+    {
+        var options = new InputOptions { TextColumns = ["description"], InferTextColumns = false };
+        var (encoder, schema, text) = InputEncoders.Fit(options, Packages);
+        var featurizer = Assert.IsType<TextFeaturizer>(encoder);
+        Assert.Equal(["description"], text!.TextColumns);
+        Assert.Equal(ColumnKind.Text, schema.Columns[schema.IndexOf("description")].Kind);
+        Assert.Equal(ColumnKind.Numeric, schema.Columns[schema.IndexOf("size_hint")].Kind);
+        Assert.Equal(2, featurizer.ColumnCount);
+
+        var encoded = encoder.Encode(Packages);
+        var columns = featurizer.Columns!.Encode(Packages.WithoutColumns("description"));
+        for (int r = 0; r < Packages.RowCount; r++)
+        {
+            for (int c = 0; c < 2; c++) Assert.Equal(columns.Token(r, c), encoded.Token(r, c));
+            int length = encoded.Lengths![r];
+            var ids = Enumerable.Range(2, length - 2).Select(j => (int)encoded.Token(r, j) - 1).ToArray();
+            Assert.Equal(Packages.Cell(r, 2), featurizer.Tokenizer.Decode(ids));
+            for (int j = length; j < encoded.Columns; j++) Assert.Equal(0, encoded.Token(r, j));   // padding
+        }
+        Assert.Equal(encoded.Lengths!.Max(), encoded.Columns);   // as wide as the longest row, not the budget
+    }
+
+    [Fact]
+    public void Inference_FindsTextColumns_AndNamedOnesJoin()
+    {
+        var (_, schema, _) = InputEncoders.Fit(new InputOptions(), Packages);
+        Assert.Equal(ColumnKind.Text, schema.Columns[schema.IndexOf("description")].Kind);
+        Assert.Equal(ColumnKind.Categorical, schema.Columns[schema.IndexOf("package")].Kind);
+        var (_, named, text) = InputEncoders.Fit(new InputOptions { TextColumns = ["package"] }, Packages);
+        Assert.Equal(["package", "description"], text!.TextColumns);
+        Assert.Equal(ColumnKind.Text, named.Columns[named.IndexOf("package")].Kind);
+    }
+
+    [Fact]
+    public void MissingTextColumn_IsAClearError_UnknownNamedColumnToo()
+    {
+        var (encoder, _, _) = InputEncoders.Fit(new InputOptions { TextColumns = ["description"] }, Packages);
+        var e = Assert.Throws<DecoRegException>(() => encoder.Encode(Packages.WithoutColumns("description")));
+        Assert.Contains("'description'", e.Message);
+        e = Assert.Throws<DecoRegException>(() => InputEncoders.Fit(new InputOptions { TextColumns = ["readme"] }, Packages));
+        Assert.Contains("'readme'", e.Message);
+    }
+
+    [Fact]
+    public void UnseenCharacters_HugeCells_AndEmptyRecords_Encode()
+    {
+        var (encoder, _, text) = InputEncoders.Fit(new InputOptions { Mode = InputMode.Text, MaxTokens = 160 }, Packages);
+        var odd = Records("odd.jsonl", ["package", "size_hint", "description"],
+            ["日本語-パッケージ", "1", "🙂 émoji and \u0001 control"],
+            [null, null, new string('z', 1_000_000)],
+            [null, null, null]);
+        var encoded = encoder.Encode(odd);
+        Assert.Equal(1, encoded.TruncatedRows);
+        Assert.Equal(160, encoded.Lengths![1]);
+        Assert.Equal(1, encoded.Lengths[2]);           // an empty record keeps one position to attend to
+        var featurizer = (TextFeaturizer)encoder;
+        var ids = Enumerable.Range(0, encoded.Lengths[0]).Select(j => (int)encoded.Token(0, j) - 1).ToArray();
+        Assert.Contains("🙂 émoji", featurizer.Tokenizer.Decode(ids));
+        Assert.Equal(0, text!.TruncatedRows);
+    }
+
+    [Fact]
+    public void ModelFileState_RebuildsTheSameEncoder()
+    {
+        var (encoder, schema, text) = InputEncoders.Fit(new InputOptions { TextColumns = ["description"] }, Packages);
+        var json = System.Text.Json.JsonSerializer.Serialize(text);
+        var back = System.Text.Json.JsonSerializer.Deserialize<TextInput>(json)!;
+        var rebuilt = InputEncoders.Create(ColumnSchema.FromJson(schema.ToJson()), back);
+        Assert.Equal(encoder.Encode(Packages).Tokens, rebuilt.Encode(Packages).Tokens);
+    }
+}
