@@ -1,6 +1,5 @@
 using DecoReg.Inference;
 using DecoReg.Model;
-using DecoReg.Numbers;
 using DecoReg.Training;
 
 namespace DecoReg;

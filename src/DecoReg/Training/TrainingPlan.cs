@@ -1,5 +1,4 @@
 using DecoReg.Model;
-using DecoReg.Numbers;
 
 namespace DecoReg.Training;
 
