@@ -12,16 +12,16 @@ namespace DecoReg.Cli;
 public static class ModelData
 {
     /// <summary>Feature rows to predict (a target column present in the data is ignored), and their row ids.</summary>
-    public static (Table Features, string[] Ids) Features(DecodingRegressor model, IDataSettings s, string? idColumn)
+    public static (Table Features, string[] Ids) Features(DecodingRegressor model, DataSettings s, string? idColumn)
     {
-        string spec = DataOptions.RequireData(s);
+        string spec = s.RequireData();
         if (TableLoader.IsUci(spec))
         {
             if (idColumn is not null) throw new DecoRegException($"{spec}: --id applies to table files only.");
             var data = LoadUci(model, s, spec);
             return (data.Features, RowIds(data.Features));
         }
-        DataOptions.UciSelection(s, spec, UciPart.Test);
+        s.UciSelection(spec, UciPart.Test);
         var table = TableLoader.ReadTable(spec);
         string[]? ids = null;
         if (idColumn is not null)
@@ -34,11 +34,11 @@ public static class ModelData
     }
 
     /// <summary>Features and targets to evaluate the model on.</summary>
-    public static Dataset Labeled(DecodingRegressor model, IDataSettings s)
+    public static Dataset Labeled(DecodingRegressor model, DataSettings s)
     {
-        string spec = DataOptions.RequireData(s);
+        string spec = s.RequireData();
         if (TableLoader.IsUci(spec)) return LoadUci(model, s, spec);
-        DataOptions.UciSelection(s, spec, UciPart.Test);
+        s.UciSelection(spec, UciPart.Test);
         return Alignment(model).Labeled(TableLoader.ReadTable(spec), s.Target, s.Drop);
     }
 
@@ -49,9 +49,9 @@ public static class ModelData
     private static SchemaAlignment Alignment(DecodingRegressor model) =>
         new(model.Schema, model.TargetColumn, model.Learned.DroppedColumns);
 
-    private static Dataset LoadUci(DecodingRegressor model, IDataSettings s, string spec)
+    private static Dataset LoadUci(DecodingRegressor model, DataSettings s, string spec)
     {
-        var (split, part) = DataOptions.UciSelection(s, spec, UciPart.Test);
+        var (split, part) = s.UciSelection(spec, UciPart.Test);
         if (s.Target is not null)
             throw new DecoRegException($"'{spec}': a UCI folder's target is fixed by index_target.txt; leave out --target.");
         var drop = s.Drop.Concat(model.Learned.DroppedColumns.Where(d => model.Schema.IndexOf(d) < 0)).Distinct().ToArray();

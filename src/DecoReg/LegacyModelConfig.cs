@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DecoReg.Inputs;
-using DecoReg.Numbers;
 using DecoReg.Training;
 
 namespace DecoReg;

@@ -1,7 +1,6 @@
 using DecoReg.Inference;
 using DecoReg.Inputs;
 using DecoReg.Model;
-using DecoReg.Numbers;
 using DecoReg.Training;
 
 namespace DecoReg;

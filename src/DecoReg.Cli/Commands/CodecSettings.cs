@@ -6,12 +6,13 @@ using Spectre.Console.Cli;
 namespace DecoReg.Cli.Commands;
 
 /// <summary>
-/// The --codec option and its codec options, shared by every command that builds a codec (tokenize, train, …).
+/// The --codec option and its codec options, shared by every command that builds a codec (tokenize, train, …), on top of
+/// the data options (tokenize can encode a data set's targets; train trains on them).
 /// Option values stay strings here and are parsed by <see cref="Codecs.Parse"/>, which rejects options the chosen codec
 /// does not have and names the option in bad-value errors. The flags are the union of the registered codecs' options
 /// (<see cref="Codecs.AllOptionNames"/>); a codec with a new option name adds one flag property here.
 /// </summary>
-public class CodecSettings : CommandSettings
+public class CodecSettings : DataSettings
 {
     [CommandOption("--codec <KIND>")]
     [Description("Number codec: ieee, p10 or normalized (default: ieee for tokenize, normalized for train).")]
@@ -57,10 +58,10 @@ public class CodecSettings : CommandSettings
     public CodecOptions ToCodecOptions(string defaultKind = "ieee") => Codecs.Parse(Codec ?? defaultKind, GivenOptions());
 
     /// <summary>
-    /// The codec option flags of this class (every option of <see cref="Codecs.AllOptionNames"/> has one), by the
+    /// The codec option flags declared in this class (every option of <see cref="Codecs.AllOptionNames"/> has one), by the
     /// registry's option name: a new codec whose options reuse these names needs no change here.
     /// </summary>
-    private static readonly (string Name, PropertyInfo Property)[] OptionFlags = typeof(CodecSettings).GetProperties()
+    private static readonly (string Name, PropertyInfo Property)[] OptionFlags = typeof(CodecSettings).GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
         .Select(p => (Name: p.GetCustomAttribute<CommandOptionAttribute>()?.LongNames.FirstOrDefault(), Property: p))
         .Where(f => f.Name is not null && f.Name != "codec")
         .Select(f => (f.Name!, f.Property))

@@ -14,28 +14,8 @@ namespace DecoReg.Cli.Commands;
 /// </summary>
 public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Settings>
 {
-    public sealed class Settings : CodecSettings, IDataSettings
+    public sealed class Settings : CodecSettings
     {
-        [CommandOption("-d|--data <FILE>")]
-        [Description("Training data: CSV with header (.csv/.tsv), JSON Lines (.jsonl), Parquet (.parquet) or uci:DIR.")]
-        public string? Data { get; init; }
-
-        [CommandOption("-t|--target <COL>")]
-        [Description("Column to predict (numeric). Not used with uci: data, whose target is fixed.")]
-        public string? Target { get; init; }
-
-        [CommandOption("--drop <COL>")]
-        [Description("A column to leave out of the features (repeat for several).")]
-        public string[] Drop { get; init; } = [];
-
-        [CommandOption("--split <N>")]
-        [Description("uci: data: split number (default 0).")]
-        public int? Split { get; init; }
-
-        [CommandOption("--part <PART>")]
-        [Description("uci: data: train or test rows of the split (default train).")]
-        public string? Part { get; init; }
-
         [CommandOption("--valid <FILE>")]
         [Description("Validation data for early stopping (same columns; a table file, not uci: data — with uci: data the hold-out is always --valid-fraction of the split's training rows, never its test rows). Default: hold out --valid-fraction of the training rows.")]
         public string? Valid { get; init; }
@@ -147,17 +127,11 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
 
     private static (Dataset Train, Dataset? Valid) LoadData(Settings s)
     {
-        string spec = DataOptions.RequireData(s);
-        var (split, part) = DataOptions.UciSelection(s, spec, UciPart.Train);
-        var train = TableLoader.LoadDataset(spec, s.Target, s.Drop, split, part);
-        Dataset? valid = null;
-        if (s.Valid is not null)
-        {
-            if (TableLoader.IsUci(s.Valid) || TableLoader.IsUci(spec))
-                throw new DecoRegException(
-                    $"--valid {s.Valid}: not available with uci: data (it would be the split's test rows); the hold-out is --valid-fraction of the split's training rows.");
-            valid = TableLoader.LoadDataset(s.Valid, s.Target, s.Drop, split, UciPart.Test);
-        }
-        return (train, valid);
+        var train = s.LoadDataset();
+        if (s.Valid is null) return (train, null);
+        if (TableLoader.IsUci(s.Valid) || TableLoader.IsUci(s.RequireData()))
+            throw new DecoRegException(
+                $"--valid {s.Valid}: not available with uci: data (it would be the split's test rows); the hold-out is --valid-fraction of the split's training rows.");
+        return (train, TableLoader.LoadDataset(s.Valid, s.Target, s.Drop));
     }
 }

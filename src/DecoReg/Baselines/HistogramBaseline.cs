@@ -1,8 +1,5 @@
-using DecoReg.Data;
 using DecoReg.Inference;
-using DecoReg.Numbers;
 using DecoReg.Training;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace DecoReg.Baselines;

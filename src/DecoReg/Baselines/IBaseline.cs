@@ -1,4 +1,3 @@
-using DecoReg.Data;
 using DecoReg.Inference;
 using DecoReg.Training;
 

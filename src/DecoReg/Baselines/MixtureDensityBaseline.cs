@@ -1,8 +1,6 @@
-using DecoReg.Data;
 using DecoReg.Evaluation;
 using DecoReg.Inference;
 using DecoReg.Training;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace DecoReg.Baselines;

@@ -1,9 +1,7 @@
-using DecoReg.Data;
 using DecoReg.Inference;
 using DecoReg.Inputs;
 using DecoReg.Model;
 using DecoReg.Training;
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

@@ -1,5 +1,4 @@
 using DecoReg.Model;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace DecoReg.Inference;

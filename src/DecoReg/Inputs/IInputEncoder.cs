@@ -1,5 +1,3 @@
-using DecoReg.Data;
-
 namespace DecoReg.Inputs;
 
 /// <summary>

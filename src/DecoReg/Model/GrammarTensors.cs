@@ -1,5 +1,3 @@
-using DecoReg.Numbers;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace DecoReg.Model;

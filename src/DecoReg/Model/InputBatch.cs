@@ -1,5 +1,4 @@
 using DecoReg.Inputs;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace DecoReg.Model;

@@ -105,24 +105,11 @@ public sealed class IeeeCodec : ScientificCodec
     private Grammar BuildGrammar()
     {
         var g = new GrammarBuilder(VocabularySize);
-        int start = g.NewState();
-        int afterPlus = g.NewState(), afterMinus = g.NewState();
-        g.Edge(start, Plus, afterPlus);
-        g.Edge(start, Minus, afterMinus);
-        int final = g.NewState();
+        var (start, afterPlus, afterMinus, final) = g.SignedStart(Plus, Minus);
 
         // Mantissa: first digit non-zero (or, on the zero path, 0 followed by zeros only).
         int mantNonZero = g.NewState(), mantMayBeZero = g.NewState();
-        int rest = final, zeros = final;
-        for (int i = mantissaDigits - 1; i >= 1; i--)
-        {
-            int s = g.NewState(), z = g.NewState();
-            for (int d = 0; d < radix; d++) g.Edge(s, d, rest);
-            g.Edge(z, 0, zeros);
-            rest = s; zeros = z;
-        }
-        for (int d = 1; d < radix; d++) { g.Edge(mantNonZero, d, rest); g.Edge(mantMayBeZero, d, rest); }
-        g.Edge(mantMayBeZero, 0, zeros);
+        g.Mantissa(radix, mantissaDigits, mantNonZero, mantMayBeZero, final, final);
 
         // Exponent magnitudes allowed after each exponent sign; the exponent of zero (MinExponent) leads to the
         // zero-capable mantissa state, but only after a "+" value sign.

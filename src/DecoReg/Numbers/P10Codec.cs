@@ -66,24 +66,11 @@ public sealed class P10Codec : ScientificCodec
     private Grammar BuildGrammar()
     {
         var g = new GrammarBuilder(VocabularySize);
-        int start = g.NewState();
-        int afterPlus = g.NewState(), afterMinus = g.NewState();
-        g.Edge(start, Plus, afterPlus);
-        g.Edge(start, Minus, afterMinus);
-        int final = g.NewState();
+        var (start, afterPlus, afterMinus, final) = g.SignedStart(Plus, Minus);
         int anyExponent = g.NewState(), zeroExponent = g.NewState();
         for (int e = -exponentRange; e <= exponentRange; e++) g.Edge(anyExponent, ExponentToken(e), final);
         g.Edge(zeroExponent, ExponentToken(-exponentRange), final);
-        int rest = anyExponent, zeros = zeroExponent;
-        for (int i = this.digits - 1; i >= 1; i--)
-        {
-            int s = g.NewState(), z = g.NewState();
-            for (int d = 0; d < 10; d++) g.Edge(s, d, rest);
-            g.Edge(z, 0, zeros);
-            rest = s; zeros = z;
-        }
-        for (int d = 1; d < 10; d++) { g.Edge(afterPlus, d, rest); g.Edge(afterMinus, d, rest); }
-        g.Edge(afterPlus, 0, zeros);
+        g.Mantissa(10, this.digits, afterMinus, afterPlus, anyExponent, zeroExponent); // zero is written "+0…0E-R"
         if (Typed.Specials) SpecialTokens.AddPaths(g, start, final, FirstSpecial, Length);
         return g.Build();
     }

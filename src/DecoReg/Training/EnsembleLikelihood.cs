@@ -1,7 +1,5 @@
-using DecoReg.Data;
 using DecoReg.Inference;
 using DecoReg.Model;
-using TorchSharp;
 
 namespace DecoReg.Training;
 

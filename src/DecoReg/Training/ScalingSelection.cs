@@ -1,6 +1,4 @@
-using DecoReg.Data;
 using DecoReg.Inputs;
-using DecoReg.Numbers;
 
 namespace DecoReg.Training;
 

@@ -1,5 +1,3 @@
-using DecoReg.Numbers;
-
 namespace DecoReg.Training;
 
 /// <summary>

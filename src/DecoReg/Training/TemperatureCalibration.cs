@@ -1,5 +1,3 @@
-using TorchSharp;
-
 namespace DecoReg.Training;
 
 /// <summary>

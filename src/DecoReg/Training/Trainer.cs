@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using DecoReg.Model;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace DecoReg.Training;

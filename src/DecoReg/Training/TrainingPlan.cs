@@ -1,6 +1,5 @@
 using DecoReg.Inputs;
 using DecoReg.Model;
-using DecoReg.Numbers;
 
 namespace DecoReg.Training;
 

@@ -1,8 +1,5 @@
-using DecoReg.Data;
 using DecoReg.Inputs;
 using DecoReg.Model;
-using DecoReg.Numbers;
-using TorchSharp;
 
 namespace DecoReg.Training;
 
