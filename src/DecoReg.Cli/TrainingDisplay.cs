@@ -77,6 +77,19 @@ public static class TrainingDisplay
         console.Write(table);
     }
 
+    /// <summary>How each column was read, and for text the tokens per row and the rows cut to the budget.</summary>
+    public static void Inputs(IAnsiConsole console, DecoReg.Inputs.ColumnSchema schema, DecoReg.Inputs.TextInput? text)
+    {
+        var groups = schema.Columns.GroupBy(c => c.Kind).Select(g =>
+            $"{g.Key.ToString().ToLowerInvariant()}: {string.Join(", ", g.Select(c => c.Name))}");
+        console.WriteLine(text?.TextColumns is null && text is not null
+            ? $"input: whole record as text ({schema.Count} fields)"
+            : $"columns: {string.Join("; ", groups)}");
+        if (text is null) return;
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"text: {text.Tokenizer.Kind} vocabulary of {text.Tokenizer.VocabularySize}, {text.MeanTokens:F0} tokens per row on average, {text.TruncatedRows} training row(s) cut to {text.MaxTokens} tokens"));
+    }
+
     public static string Time(TimeSpan t) =>
         t.TotalHours >= 1 ? t.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture)
         : t.TotalSeconds >= 10 ? t.ToString(@"m\:ss", CultureInfo.InvariantCulture)

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using DecoReg.Data;
+using DecoReg.Inputs;
 using DecoReg.Model;
 using DecoReg.Numbers;
 using Spectre.Console;
@@ -29,7 +30,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
         public string? Scaling { get; init; }
 
         [CommandOption("--epochs <N>")]
-        [Description("Maximum number of epochs. Default 300 (early stopping usually ends sooner).")]
+        [Description("Maximum number of epochs. Default 300 (early stopping usually ends sooner); with --input text 8.")]
         public int? Epochs { get; init; }
 
         [CommandOption("--patience <N>")]
@@ -51,6 +52,34 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
         [CommandOption("--ensemble <N>")]
         [Description("Train N networks from different seeds and predict with their mixture (N times the time; --time-limit applies to each network). Default 1.")]
         public int? Ensemble { get; init; }
+
+        [CommandOption("--input <MODE>")]
+        [Description("How rows are read: table (numeric and categorical columns as column tokens; text columns as subwords) or text (the whole record serialized as 'key: value' lines and read as text, RegressLM style). Default table.")]
+        public string? Input { get; init; }
+
+        [CommandOption("--text <COL>")]
+        [Description("Read this column as text (repeatable or comma-separated), besides the string columns the text rule finds (many distinct values and long strings, or sentences). Table input only.")]
+        public string[] Text { get; init; } = [];
+
+        [CommandOption("--no-infer-text")]
+        [Description("Read only the --text columns as text; every other string column stays categorical.")]
+        public bool NoInferText { get; init; }
+
+        [CommandOption("--max-tokens <N>")]
+        [Description("Most text tokens per row (default 256); longer rows are cut, longest fields first, and the train summary counts them.")]
+        public int? MaxTokens { get; init; }
+
+        [CommandOption("--vocab-size <N>")]
+        [Description("Size of the subword vocabulary trained on the training texts (default 2048; digits are always single tokens, unseen characters fall back to bytes).")]
+        public int? VocabSize { get; init; }
+
+        [CommandOption("--vocabulary <FILE>")]
+        [Description("Use an existing vocabulary instead of training one: a SentencePiece .model file, or a BPE vocab.json with --merges.")]
+        public string? Vocabulary { get; init; }
+
+        [CommandOption("--merges <FILE>")]
+        [Description("The merges.txt that goes with a BPE --vocabulary vocab.json.")]
+        public string? Merges { get; init; }
 
         [CommandOption("-m|--model <FILE>")]
         [Description("Model file to write.")]
@@ -77,6 +106,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
             model.Save(settings.Model, overwrite: settings.Force);
             var report = model.TrainingReport!;
             TrainingDisplay.Summary(console, report, model.Learned.TrainingRows, model.Learned.ValidationRows, settings.Model, model.MemberReports, model.ScalingTrials);
+            TrainingDisplay.Inputs(console, model.Schema, model.Learned.Text);
         }
         return ErrorHandling.Ok;
     }
@@ -121,6 +151,9 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
             o = o with { Network = o.Network with { ModelDim = d, FeedForwardDim = Math.Max(4, 4 * d) } };
         }
         if (s.Ensemble is int members) o = o with { EnsembleSize = members };
+        o = o with { Inputs = TextInputSettings.Options(s) };
+        if (o.Inputs.Mode == InputMode.Text && s.Epochs is null)
+            o = o with { Training = o.Training with { Epochs = TextInputSettings.DefaultEpochs, Patience = s.Patience ?? TextInputSettings.DefaultPatience } };
         o.Validate(); // training, network and ensemble options together
         return o;
     }
