@@ -47,7 +47,7 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
         public int? Epochs { get; init; }
 
         [CommandOption("--time-limit <SECONDS>")]
-        [Description("Override the wall-clock limit per training (default 60; 20 with --quick).")]
+        [Description("Override the wall-clock limit per training in seconds (default 60; text suite 600; 20 with --quick).")]
         public double? TimeLimit { get; init; }
 
         [CommandOption("--threads <N>")]
@@ -72,7 +72,7 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
         ArgumentNullException.ThrowIfNull(context);
         static string[]? List(string? s) =>
             s is null ? null : s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var budget = settings.Quick ? BenchBudget.Quick : BenchBudget.Default;
+        var budget = settings.Quick ? BenchBudget.Quick : BenchBudget.DefaultFor(settings.Suite);
         if (settings.Epochs is { } e) budget = budget with { Epochs = e };
         if (settings.TimeLimit is { } t) budget = budget with { TimeLimit = TimeSpan.FromSeconds(t) };
         var methods = BenchMethods.Parse(settings.Methods, settings.Suite);

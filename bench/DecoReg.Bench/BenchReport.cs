@@ -37,7 +37,7 @@ public static class BenchReport
                 ["rmse_log"] = Optional(ok, r => r.RmseLog),
                 ["predict_rows_per_second"] = Optional(ok, r => r.PredictRowsPerSecond),
                 ["train_examples_per_second"] = Optional(ok, r => r.TrainExamplesPerSecond),
-                ["epochs"] = Summary.Of(ok.Select(r => (double)r.Epochs).ToArray()),
+                ["epochs"] = Summary.Of(ok.Where(r => r.Epochs > 0).Select(r => (double)r.Epochs).ToArray()), // none for LightGBM
             };
             list.Add((group.Key.Dataset, group.Key.Method, metrics, group.Count() - ok.Length));
         }

@@ -29,7 +29,7 @@ public static class PublishedResults
     public sealed record TextReference(string Method, string Source, double TrainExamplesPerSecond, double TrainTokensPerSecond,
         double DecodeRowsPerSecond, int DecodeSamples, double Spearman, double TrainCpuMinutes, int InputTokens);
 
-    public static TextReference RegressLm { get; } = new("RegressLM", "issue 11 (measured on this machine, Debian packages)",
+    public static TextReference RegressLm { get; } = new("RegressLM", "issue 11, measured on this machine",
         TrainExamplesPerSecond: 5.5, TrainTokensPerSecond: 681, DecodeRowsPerSecond: 0.42, DecodeSamples: 32,
         Spearman: 0.27, TrainCpuMinutes: 20, InputTokens: 128);
 }

@@ -26,6 +26,8 @@ public class BenchMethodsTests
         Assert.Equal(BenchMethods.Names, BenchMethods.Parse("all", "text"));
         Assert.Equal(["decoreg-text", "decoreg-normalized"], BenchMethods.Parse("decoreg-text,decoreg-normalized", "text"));
         Assert.All(text, m => Assert.DoesNotContain(m, BenchMethods.Parse("all", "uci")));
+        Assert.Equal(TimeSpan.FromMinutes(10), BenchBudget.DefaultFor("text").TimeLimit);
+        Assert.Equal(BenchBudget.Default, BenchBudget.DefaultFor("uci"));
         Assert.Contains("does not run in suite 'tabular'", Assert.Throws<DecoRegException>(() => BenchMethods.Parse("decoreg-text", "tabular")).Message);
     }
 }
