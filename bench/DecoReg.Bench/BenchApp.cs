@@ -39,6 +39,7 @@ public static class BenchApp
             c.UseStrictParsing();
             c.AddExample("--suite", "uci", "--datasets", "yacht", "--quick");
             c.AddExample("--suite", "tabular", "--methods", "all", "--threads", "1");
+            c.AddExample("--suite", "text", "--datasets", "check_times", "--methods", "decoreg-text,decoreg-table-categorical,decoreg-normalized");
         });
         try
         {

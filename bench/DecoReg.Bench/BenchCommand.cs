@@ -15,7 +15,7 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
     public sealed class Settings : CommandSettings
     {
         [CommandOption("--suite <SUITE>")]
-        [Description("uci (7 UCI sets, published splits) or tabular (4 mixed-type tables, seeded 80/20 split).")]
+        [Description("uci (7 UCI sets, published splits), tabular (4 mixed-type tables, seeded 80/20 split) or text (records read as text: Debian packages' fixed split, check_times).")]
         public string Suite { get; init; } = "";
 
         [CommandOption("--datasets <LIST>")]
@@ -23,11 +23,11 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
         public string? Datasets { get; init; }
 
         [CommandOption("--splits <N>")]
-        [Description("Splits per data set (uci: default 5 of the 20 published splits; tabular: default 1, the fixed seeded split; 1 with --quick).")]
+        [Description("Splits per data set (uci: default 5 of the 20 published splits; tabular and text: default 1, the fixed split; 1 with --quick).")]
         public int? Splits { get; init; }
 
         [CommandOption("--methods <LIST>")]
-        [Description("Comma-separated: decoreg-normalized, decoreg-ieee, decoreg-select (2 trainings), decoreg-ensemble (5), decoreg-select-ensemble (6), gaussian, histogram, mdn, lightgbm; or all. Default: the six single-training methods (decoreg-normalized, decoreg-ieee, gaussian, histogram, mdn, lightgbm).")]
+        [Description("Comma-separated: decoreg-normalized, decoreg-ieee, decoreg-select (2 trainings), decoreg-ensemble (5), decoreg-select-ensemble (6), gaussian, histogram, mdn, lightgbm; text suite only: decoreg-text, decoreg-table-text, decoreg-table-categorical, tfidf-lightgbm; or all (every method of the suite). Default: uci and tabular the six single-training methods (decoreg-normalized, decoreg-ieee, gaussian, histogram, mdn, lightgbm), text the four text-suite methods.")]
         public string? Methods { get; init; }
 
         [CommandOption("--out <DIR>")]
@@ -39,7 +39,7 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
         public bool Quick { get; init; }
 
         [CommandOption("--data <DIR>")]
-        [Description("The shared datasets folder holding uci/ and tabular/ (default: DECOREG_DATASETS or shared/datasets above the working directory).")]
+        [Description("The shared datasets folder holding uci/, tabular/ and text/ (default: DECOREG_DATASETS or shared/datasets above the working directory).")]
         public string? Data { get; init; }
 
         [CommandOption("--epochs <N>")]
@@ -47,7 +47,7 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
         public int? Epochs { get; init; }
 
         [CommandOption("--time-limit <SECONDS>")]
-        [Description("Override the wall-clock limit per training (default 60; 20 with --quick).")]
+        [Description("Override the wall-clock limit per training in seconds (default 60; text suite 600; 20 with --quick).")]
         public double? TimeLimit { get; init; }
 
         [CommandOption("--threads <N>")]
@@ -72,16 +72,16 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
         ArgumentNullException.ThrowIfNull(context);
         static string[]? List(string? s) =>
             s is null ? null : s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var budget = settings.Quick ? BenchBudget.Quick : BenchBudget.Default;
+        var budget = settings.Quick ? BenchBudget.Quick : BenchBudget.DefaultFor(settings.Suite);
         if (settings.Epochs is { } e) budget = budget with { Epochs = e };
         if (settings.TimeLimit is { } t) budget = budget with { TimeLimit = TimeSpan.FromSeconds(t) };
-        var methods = BenchMethods.Parse(settings.Methods);
+        var methods = BenchMethods.Parse(settings.Methods, settings.Suite);
         var request = new BenchRequest
         {
             Suite = settings.Suite,
             DataRoot = BenchSuites.FindDataRoot(settings.Data),
             Datasets = List(settings.Datasets),
-            Splits = settings.Splits ?? (settings.Quick || settings.Suite == "tabular" ? 1 : 5),
+            Splits = settings.Splits ?? (settings.Quick || settings.Suite != BenchSuites.UciSuite ? 1 : 5),
             Methods = methods,
             OutDir = settings.Out,
             Quick = settings.Quick,

@@ -16,9 +16,19 @@ public delegate IBaseline MethodTrainer(Dataset train, BenchBudget budget, int t
 /// </summary>
 public sealed record BenchMethod(string Name, int Trainings, string Description, MethodTrainer Train)
 {
+    /// <summary>The suites the method may run in (when named, or with <c>--methods all</c>); null = every suite.</summary>
+    public IReadOnlyList<string>? Suites { get; init; }
+
     /// <summary>
-    /// Runs without <c>--methods</c>: the single-training methods, so that a full default UCI run (7 sets × 5 splits)
-    /// stays well under 3 hours on 2 cores; the costlier ones run when named or with <c>--methods all</c>.
+    /// The suites where it runs without <c>--methods</c>; null = the table suites (uci, tabular) when it trains one
+    /// network or model, so that a full default UCI run (7 sets × 5 splits) stays well under 3 hours on 2 cores.
     /// </summary>
-    public bool IsDefault => Trainings == 1;
+    public IReadOnlyList<string>? DefaultSuites { get; init; }
+
+    /// <summary>Whether the method may run in <paramref name="suite"/>.</summary>
+    public bool RunsIn(string suite) => Suites?.Contains(suite) ?? true;
+
+    /// <summary>Whether the method runs in <paramref name="suite"/> without <c>--methods</c>.</summary>
+    public bool IsDefaultIn(string suite) =>
+        DefaultSuites?.Contains(suite) ?? (Trainings == 1 && suite is BenchSuites.UciSuite or BenchSuites.TabularSuite);
 }

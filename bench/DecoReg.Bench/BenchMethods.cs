@@ -1,5 +1,6 @@
 using DecoReg.Baselines;
 using DecoReg.Inference;
+using DecoReg.Inputs;
 using DecoReg.Numbers;
 using DecoReg.Training;
 
@@ -16,6 +17,9 @@ public static class BenchMethods
 {
     /// <summary>Networks in the <c>decoreg-ensemble</c> method.</summary>
     public const int EnsembleSize = 5;
+
+    /// <summary>Where the text methods run (declared before <see cref="All"/>: static fields initialize in order).</summary>
+    private static readonly string[] TextSuite = [BenchSuites.TextSuite];
 
     /// <summary>Every method, in report order: the one table a new method is added to.</summary>
     public static IReadOnlyList<BenchMethod> All { get; } =
@@ -51,41 +55,69 @@ public static class BenchMethods
             (train, budget, _) => MixtureDensityBaseline.Train(train, null, Baseline(budget))),
         new("lightgbm", 1,
             "LightGBM (ML.NET 5.0.1 / LightGBM 4.6): lr 0.05, 31 leaves, min 20 rows per leaf, early stopping 50 rounds on the inner validation split; Gaussian with σ = RMS residual on that split",
-            (train, budget, threads) => LightGbmBaseline.Train(train, null, new LightGbmBaseline.Settings
-            {
-                MaxRounds = budget.BoostingRounds,
-                Seed = budget.Seed,
-                ValidationFraction = Training(budget).ValidationFraction,
-                Threads = threads > 0 ? threads : Math.Max(1, Environment.ProcessorCount),
-            })),
+            (train, budget, threads) => LightGbmBaseline.Train(train, null, LightGbm(budget, threads))),
+        new("decoreg-text", 1,
+            "DecoReg reading the whole record as text (every feature as a `key: value` line, tokenized by a subword BPE trained on the training texts, digits split, at most 256 tokens, longest fields cut first), quantile target scaling: the targets are heavy-tailed (Debian sizes run from 0 to millions of KiB), and min-max bins would put most rows into the first bin; the warp makes bins narrow where targets are dense. Other options default",
+            (train, budget, _) => Decoreg("decoreg-text", train, budget, new InputOptions { Mode = InputMode.Text }))
+        {
+            Suites = TextSuite, DefaultSuites = TextSuite,
+        },
+        new("decoreg-table-text", 1,
+            "DecoReg on the table: numeric and categorical columns one token each, text columns (found by the text-column rule: many distinct or long strings) tokenized by the subword BPE and joining the column tokens; quantile target scaling",
+            (train, budget, _) => Decoreg("decoreg-table-text", train, budget, new InputOptions { Mode = InputMode.Table }))
+        {
+            Suites = TextSuite, DefaultSuites = TextSuite,
+        },
+        new("decoreg-table-categorical", 1,
+            "DecoReg on the table with every string column a categorical level (at most 1,000 levels, the rest \"unseen\"; the behaviour before text inputs); quantile target scaling",
+            (train, budget, _) => Decoreg("decoreg-table-categorical", train, budget, new InputOptions { Mode = InputMode.Table, InferTextColumns = false }))
+        {
+            Suites = TextSuite, DefaultSuites = TextSuite,
+        },
+        new("tfidf-lightgbm", 1,
+            "the same canonical record text → ML.NET FeaturizeText (TF-IDF word 1–2-grams + character 3-grams, L2-normalized) → LightGBM (settings as lightgbm) on sign(y)·log10(1 + |y|); Gaussian in that log space with σ = RMS residual on the inner validation split, density mapped to target units with its exact Jacobian",
+            (train, budget, threads) => TextLightGbmBaseline.Train(train, null, LightGbm(budget, threads)))
+        {
+            Suites = TextSuite, DefaultSuites = TextSuite,
+        },
     ];
 
     /// <summary>Method names in report order.</summary>
     public static IReadOnlyList<string> Names { get; } = All.Select(m => m.Name).ToArray();
 
-    /// <summary>What runs without <c>--methods</c> (see <see cref="BenchMethod.IsDefault"/>).</summary>
-    public static IReadOnlyList<string> Default { get; } = All.Where(m => m.IsDefault).Select(m => m.Name).ToArray();
+    /// <summary>What runs without <c>--methods</c> in the uci and tabular suites (see <see cref="DefaultFor"/>).</summary>
+    public static IReadOnlyList<string> Default { get; } = DefaultFor(BenchSuites.UciSuite);
+
+    /// <summary>What runs without <c>--methods</c> in <paramref name="suite"/> (see <see cref="BenchMethod.IsDefaultIn"/>).</summary>
+    public static IReadOnlyList<string> DefaultFor(string suite) => All.Where(m => m.IsDefaultIn(suite)).Select(m => m.Name).ToArray();
+
+    /// <summary>Every method that may run in <paramref name="suite"/>, in report order (<c>--methods all</c>).</summary>
+    public static IReadOnlyList<string> For(string suite) => All.Where(m => m.RunsIn(suite)).Select(m => m.Name).ToArray();
 
     /// <summary>One line per method for the report.</summary>
     public static IReadOnlyDictionary<string, string> Descriptions { get; } = All.ToDictionary(m => m.Name, m => m.Description);
 
     /// <summary>
-    /// The methods of a comma-separated <c>--methods</c> list (null = <see cref="Default"/>, "all" = every method), in
-    /// the order given; unknown names are user errors.
+    /// The methods of a comma-separated <c>--methods</c> list for <paramref name="suite"/> (null = the suite's
+    /// defaults, "all" = every method of the suite), in the order given; unknown names, and methods of another suite,
+    /// are user errors.
     /// </summary>
-    public static string[] Parse(string? list)
+    public static string[] Parse(string? list, string suite = BenchSuites.UciSuite)
     {
-        if (list is null) return [.. Default];
+        if (list is null) return [.. DefaultFor(suite)];
         var methods = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (methods is ["all"]) return [.. Names];
-        if (methods.Length == 0) throw new DecoRegException($"--methods '{list}' names no method; expected some of: {string.Join(", ", Names)} (or all)");
-        Check(methods);
+        if (methods is ["all"]) return [.. For(suite)];
+        if (methods.Length == 0) throw new DecoRegException($"--methods '{list}' names no method; expected some of: {string.Join(", ", For(suite))} (or all)");
+        Check(methods, suite);
         return methods;
     }
 
-    public static void Check(IEnumerable<string> methods)
+    /// <summary>Throws <see cref="DecoRegException"/> for an unknown method or one that does not run in <paramref name="suite"/>.</summary>
+    public static void Check(IEnumerable<string> methods, string suite)
     {
-        foreach (var m in methods) Find(m);
+        foreach (var m in methods)
+            if (!Find(m).RunsIn(suite))
+                throw new DecoRegException($"method '{m}' does not run in suite '{suite}'; expected some of: {string.Join(", ", For(suite))} (or all)");
     }
 
     /// <summary>The method named <paramref name="name"/>; unknown names are user errors.</summary>
@@ -112,6 +144,20 @@ public static class BenchMethods
     };
 
     private static BaselineOptions Baseline(BenchBudget budget) => new() { Training = Training(budget) };
+
+    /// <summary>The LightGBM settings both boosting baselines share: the budget's rounds and seed, the neural methods' hold-out fraction.</summary>
+    private static LightGbmBaseline.Settings LightGbm(BenchBudget budget, int threads) => new()
+    {
+        MaxRounds = budget.BoostingRounds,
+        Seed = budget.Seed,
+        ValidationFraction = Training(budget).ValidationFraction,
+        Threads = threads > 0 ? threads : Math.Max(1, Environment.ProcessorCount),
+    };
+
+    /// <summary>A text-suite DecoReg method: quantile target scaling, the given inputs, everything else default.</summary>
+    private static DecodingRegressorBaseline Decoreg(string name, Data.Dataset train, BenchBudget budget, InputOptions inputs) =>
+        DecodingRegressorBaseline.Train(name, train, null,
+            new RegressorOptions { Scaling = TargetScaling.Quantile, Inputs = inputs, Training = Training(budget) });
 
     /// <summary>Trains <paramref name="method"/> on <paramref name="train"/> (validation: the seeded hold-out).</summary>
     public static IBaseline Train(string method, Data.Dataset train, BenchBudget budget, int threads = 0) =>

@@ -31,11 +31,22 @@ public static class BenchReport
                 ["coverage90"] = Summary.Of(ok.Select(r => r.Coverage90).ToArray()),
                 ["train_seconds"] = Summary.Of(ok.Select(r => r.TrainSeconds).ToArray()),
                 ["predict_seconds"] = Summary.Of(ok.Select(r => r.PredictSeconds).ToArray()),
+                ["spearman"] = Optional(ok, r => r.Spearman),
+                ["kendall_tau"] = Optional(ok, r => r.Kendall),
+                ["r2_log"] = Optional(ok, r => r.R2Log),
+                ["rmse_log"] = Optional(ok, r => r.RmseLog),
+                ["predict_rows_per_second"] = Optional(ok, r => r.PredictRowsPerSecond),
+                ["train_examples_per_second"] = Optional(ok, r => r.TrainExamplesPerSecond),
+                ["epochs"] = Summary.Of(ok.Where(r => r.Epochs > 0).Select(r => (double)r.Epochs).ToArray()), // none for LightGBM
             };
             list.Add((group.Key.Dataset, group.Key.Method, metrics, group.Count() - ok.Length));
         }
         return list;
     }
+
+    /// <summary>Summary of a metric recorded only by some runs (absent in older files, or for other methods).</summary>
+    private static Summary Optional(IEnumerable<RunResult> runs, Func<RunResult, double?> metric) =>
+        Summary.Of(runs.Select(metric).Where(v => v is not null).Select(v => v!.Value).ToArray());
 
     /// <summary>Writes the three reports of a record into <paramref name="outDir"/>, each replaced atomically.</summary>
     public static void Write(BenchRecord record, string outDir)
@@ -84,16 +95,25 @@ public static class BenchReport
         sb.AppendLine($"- machine: {Machine()}");
         sb.AppendLine($"- started: {record.Started.ToString("yyyy-MM-dd HH:mm", ci)} UTC; last update {DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm", ci)} UTC; {results.Count} runs");
         sb.AppendLine($"- budget: {Budget(record.Budget)}");
-        if (record.Suite == "uci")
+        if (record.Suite == BenchSuites.UciSuite)
             sb.AppendLine("- splits: the standard published UCI train/test index files (split numbers under each data set)");
+        else if (record.Suite == BenchSuites.TextSuite)
+            sb.AppendLine($"- splits: Debian packages: the fixed files train.jsonl / test.jsonl (split by source package; {BenchSuites.DebianQuick}: their first {BenchSuites.QuickTrainRows} / {BenchSuites.QuickTestRows} rows); check_times: the tabular suite's split (seeded 80/20 shuffle, seed {BenchSuites.TabularSeed} + split number, `status` and `package` dropped)");
         else
             sb.AppendLine($"- splits: seeded 80/20 shuffle (Splits.TrainValid, test fraction {BenchSuites.TabularTestFraction}), seed {BenchSuites.TabularSeed} + split number (split 0: seed {BenchSuites.TabularSeed})");
         sb.AppendLine("- metrics: mean ± standard error over splits (s.e. = sample sd / √n; none with one split). RMSE of the predictive mean; NLL = mean −log p(y) per test point in target units (exact density: teacher-forced for DecoReg, closed form for Gaussian/MDN/LightGBM, p/bin width for the histogram); CRPS of the predictive distribution; coverage of the central 90 % interval; wall-clock seconds to train (incl. featurizing) and to predict + score the test set.");
         sb.AppendLine("- methods (fixed hyper-parameters, chosen before any run; only early stopping uses data, the inner validation split):");
         foreach (var m in Methods(record)) sb.AppendLine($"  - `{m}`: {BenchMethods.Descriptions[m]}");
         sb.AppendLine("- Gaussian, MDN and LightGBM predictions are discretized onto 2,048 equal bins over ±6σ of every component (exact CDF at the bin edges) for CRPS, mean and intervals; their NLL is the exact closed form.");
+        if (record.Suite == BenchSuites.TextSuite) TextReport.AppendMetricsNote(sb);
         sb.AppendLine();
 
+        if (record.Suite == BenchSuites.TextSuite)
+        {
+            TextReport.Append(sb, record, summary);
+            sb.AppendLine($"![NLL and RMSE per data set]({record.Suite}.png)");
+            return sb.ToString();
+        }
         foreach (var dataset in summary.Select(s => s.Dataset).Distinct())
         {
             var rows = summary.Where(s => s.Dataset == dataset).ToArray();
@@ -108,7 +128,7 @@ public static class BenchReport
                 string splits = m["rmse"].Count.ToString(ci) + (failed > 0 ? $" (+{failed} failed)" : "");
                 sb.AppendLine($"| {method} | {splits} | {m["rmse"].Format()} | {m["nll"].Format()} | {m["crps"].Format()} | {m["coverage90"].Format()} | {m["train_seconds"].Format(1)} | {m["predict_seconds"].Format(1)} |");
             }
-            if (record.Suite == "uci" && PublishedResults.Uci.TryGetValue(dataset, out var published))
+            if (record.Suite == BenchSuites.UciSuite && PublishedResults.Uci.TryGetValue(dataset, out var published))
                 foreach (var p in published)
                     sb.AppendLine(FormattableString.Invariant($"| *published: {p.Method}* | 20 | {p.Rmse:F2} | {p.Nll:F2} | — | — | — | — |"));
             sb.AppendLine();
@@ -164,7 +184,7 @@ public static class BenchReport
         sb.AppendLine();
     }
 
-    private static JsonNode? Number(double v) => double.IsFinite(v) ? JsonValue.Create(v) : null;
+    private static JsonNode? Number(double? v) => v is { } x && double.IsFinite(x) ? JsonValue.Create(x) : null;
 
     private static string Json(BenchRecord record,
         IReadOnlyList<(string Dataset, string Method, IReadOnlyDictionary<string, Summary> Metrics, int Failed)> summary)
@@ -185,7 +205,7 @@ public static class BenchReport
                 ["epochs"] = b.Epochs, ["time_limit_seconds"] = b.TimeLimit.TotalSeconds, ["patience"] = b.Patience,
                 ["boosting_rounds"] = b.BoostingRounds, ["seed"] = b.Seed, ["validation_fraction"] = 0.1,
             },
-            ["split_seed"] = record.Suite == "tabular" ? BenchSuites.TabularSeed : null,
+            ["split_seed"] = record.Suite != BenchSuites.UciSuite ? BenchSuites.TabularSeed : null,
             ["methods"] = new JsonObject(Methods(record).Select(m => KeyValuePair.Create(m, (JsonNode?)BenchMethods.Descriptions[m]))),
             ["summary"] = new JsonArray(summary.Select(s => (JsonNode)new JsonObject
             {
@@ -204,9 +224,15 @@ public static class BenchReport
                 ["rmse"] = Number(r.Rmse), ["nll"] = Number(r.Nll), ["crps"] = Number(r.Crps), ["coverage90"] = Number(r.Coverage90),
                 ["train_seconds"] = r.TrainSeconds, ["predict_seconds"] = r.PredictSeconds,
                 ["epochs"] = r.Epochs, ["stop_reason"] = r.StopReason, ["error"] = r.Error, ["choice"] = r.Choice,
+                ["spearman"] = Number(r.Spearman), ["kendall_tau"] = Number(r.Kendall), ["r2_log"] = Number(r.R2Log), ["rmse_log"] = Number(r.RmseLog),
+                ["predict_rows_per_second"] = Number(r.PredictRowsPerSecond),
+                ["train_examples_per_second"] = Number(r.TrainExamplesPerSecond), ["input_tokens"] = Number(r.InputTokens),
+                ["train_flops_per_example"] = Number(r.TrainFlopsPerExample), ["matmul_peak_gflops"] = Number(r.MatmulPeakGflops),
             }).ToArray()),
         };
-        if (record.Suite == "uci")
+        if (record.Suite == BenchSuites.TextSuite)
+            root["reference"] = JsonSerializer.SerializeToNode(PublishedResults.RegressLm);
+        if (record.Suite == BenchSuites.UciSuite)
             root["published"] = new JsonObject(PublishedResults.Uci.Select(kv => KeyValuePair.Create(kv.Key,
                 (JsonNode?)new JsonArray(kv.Value.Select(p => (JsonNode)new JsonObject { ["method"] = p.Method, ["rmse"] = p.Rmse, ["nll"] = p.Nll }).ToArray()))));
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });

@@ -22,31 +22,25 @@ public sealed record BenchRequest
 }
 
 /// <summary>
-/// The scores of one method on one split (NaN metrics and an <see cref="Error"/> when it failed); <see cref="Choice"/>
-/// is what the method chose on the inner hold-out (decoreg-select: the target scaling kept), else null.
-/// </summary>
-public sealed record RunResult(
-    string Dataset, int Split, string Method, int TrainRows, int TestRows,
-    double Rmse, double Nll, double Crps, double Coverage90,
-    double TrainSeconds, double PredictSeconds, int Epochs, string StopReason, string? Error = null, string? Choice = null);
-
-/// <summary>
 /// Runs a suite: for every data set, split and method, trains on the split's training rows (each method holds out the
 /// same seeded 10 % for early stopping), predicts the test rows, and scores RMSE (of the predictive mean), NLL (mean
 /// −log density of the test target, target units), CRPS and the coverage of the central 90 % interval, with the
-/// training and prediction wall-clock seconds. Records every finished run in the output folder's <see cref="BenchStore"/> (and rewrites the reports), so an
+/// training and prediction wall-clock seconds; also the rank and log-scale scores of the median
+/// (<see cref="LogScaleMetrics"/>), decoding rows/s and, for DecoReg, the training throughput against the fp32 matmul
+/// rate measured once per command (<see cref="Model.MatmulPeak"/>, on the same thread count). Records every finished run in the output folder's <see cref="BenchStore"/> (and rewrites the reports), so an
 /// interrupted run keeps its results and a repeated command resumes where it stopped.
 /// </summary>
 public static class BenchRunner
 {
     public static IReadOnlyList<RunResult> Run(BenchRequest request, Action<string>? log = null, CancellationToken cancellation = default)
     {
-        BenchMethods.Check(request.Methods);
+        BenchMethods.Check(request.Methods, request.Suite);
         if (request.Splits < 1) throw new DecoRegException($"--splits must be at least 1 (got {request.Splits})");
         var names = request.Datasets ?? (request.Quick ? BenchSuites.QuickDatasets(request.Suite) : null);
         var datasets = BenchSuites.Resolve(request.Suite, request.DataRoot, names);
         var store = BenchStore.Open(request);
         Model.TorchRuntime.Initialize(request.Threads);
+        double? peak = null;
         var results = new List<RunResult>();
         var started = DateTimeOffset.UtcNow;
         foreach (var set in datasets)
@@ -63,7 +57,8 @@ public static class BenchRunner
                 foreach (var method in pending)
                 {
                     cancellation.ThrowIfCancellationRequested();
-                    var result = RunOne(set.Name, split, method, train, test, request.Budget, request.Threads);
+                    peak ??= Model.MatmulPeak.MeasureGflops();
+                    var result = RunOne(set.Name, split, method, train, test, request.Budget, request.Threads) with { MatmulPeakGflops = peak };
                     results.Add(result);
                     log?.Invoke(result.Error is null
                         ? FormattableString.Invariant($"{set.Name} split {split} {method}: RMSE {result.Rmse:G4}, NLL {result.Nll:G4}, CRPS {result.Crps:G4}, cov90 {result.Coverage90:F2}, train {result.TrainSeconds:F1}s ({result.Epochs} epochs), predict {result.PredictSeconds:F1}s")
@@ -113,13 +108,26 @@ public static class BenchRunner
             double trainSeconds = clock.Elapsed.TotalSeconds;
             clock.Restart();
             var predictions = model.Predict(test.Features);
+            double decodeSeconds = clock.Elapsed.TotalSeconds;
             var logLikelihoods = model.LogLikelihood(test);
             double predictSeconds = clock.Elapsed.TotalSeconds;
             var metrics = RegressionMetrics.Compute(predictions, test.Targets, logLikelihoods, [0.9]);
+            var logScale = LogScaleMetrics.Compute(predictions, test.Targets);
+            var throughput = TrainingThroughput.Of(model);
             var report = model.TrainingReport;
             return new RunResult(dataset, split, method, train.RowCount, test.RowCount, metrics.Rmse, metrics.Nll, metrics.Crps,
                 metrics.Coverage[0.9], trainSeconds, predictSeconds, report?.History.Count ?? 0, report?.StopReason ?? "", null,
-                model.Choice);
+                model.Choice)
+            {
+                Spearman = logScale.Spearman,
+                Kendall = logScale.Kendall,
+                R2Log = logScale.R2Log,
+                RmseLog = logScale.RmseLog,
+                PredictRowsPerSecond = decodeSeconds > 0 ? test.RowCount / decodeSeconds : null,
+                TrainExamplesPerSecond = throughput?.ExamplesPerSecond,
+                InputTokens = throughput?.InputTokens,
+                TrainFlopsPerExample = throughput?.FlopsPerExample,
+            };
         }
         catch (Exception e) when (e is DecoRegException or ArgumentException or InvalidOperationException)
         {

@@ -68,8 +68,7 @@ public sealed class BenchStore
 
     private int DatasetOrder(string dataset)
     {
-        var all = request.Suite == "uci" ? BenchSuites.Uci : BenchSuites.Tabular.Keys.ToArray();
-        int i = all.ToList().IndexOf(dataset);
+        int i = BenchSuites.Available(request.Suite).ToList().IndexOf(dataset);
         return i < 0 ? int.MaxValue : i;
     }
 
@@ -114,7 +113,19 @@ public sealed class BenchStore
         return new RunResult((string)o["dataset"]!, (int)o["split"]!, (string)o["method"]!, (int)o["train_rows"]!, (int)o["test_rows"]!,
             Number(o["rmse"]), Number(o["nll"]), Number(o["crps"]), Number(o["coverage90"]),
             Number(o["train_seconds"]), Number(o["predict_seconds"]), (int)o["epochs"]!, (string?)o["stop_reason"] ?? "",
-            (string?)o["error"], (string?)o["choice"]);
+            (string?)o["error"], (string?)o["choice"])
+        {
+            // Added with the text suite: absent (null) in older files.
+            Spearman = (double?)o["spearman"],
+            Kendall = (double?)o["kendall_tau"],
+            R2Log = (double?)o["r2_log"],
+            RmseLog = (double?)o["rmse_log"],
+            PredictRowsPerSecond = (double?)o["predict_rows_per_second"],
+            TrainExamplesPerSecond = (double?)o["train_examples_per_second"],
+            InputTokens = (double?)o["input_tokens"],
+            TrainFlopsPerExample = (double?)o["train_flops_per_example"],
+            MatmulPeakGflops = (double?)o["matmul_peak_gflops"],
+        };
     }
 
     /// <summary>An exclusive lock on <c>.&lt;suite&gt;.lock</c> in the output folder, shared by concurrent bench processes.</summary>

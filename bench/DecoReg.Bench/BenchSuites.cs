@@ -8,14 +8,31 @@ public sealed record SuiteDataset(string Name, int AvailableSplits, Func<int, (D
 /// <summary>
 /// The benchmark suites. <c>uci</c>: the seven standard UCI folders with their published 90/10 splits (smallest
 /// first). <c>tabular</c>: four mixed-type CSV tables, each split 80/20 by <see cref="Splits.Shuffle"/> with seed
-/// <see cref="TabularSeed"/> + split number (split 0 is the fixed split of the reports).
+/// <see cref="TabularSeed"/> + split number (split 0 is the fixed split of the reports). <c>text</c>: records read as
+/// text (issue 11): the Debian packages' fixed train/test files, and check_times (numbers only) on the tabular split.
 /// </summary>
 public static class BenchSuites
 {
     public const int TabularSeed = 20250101;
     public const double TabularTestFraction = 0.2;
 
-    public static IReadOnlyList<string> Names { get; } = ["uci", "tabular"];
+    public const string UciSuite = "uci";
+    public const string TabularSuite = "tabular";
+    public const string TextSuite = "text";
+
+    /// <summary>The Debian packages' target column (installed size in KiB).</summary>
+    public const string DebianTarget = "installed_size_kib";
+
+    /// <summary>The <c>--quick</c> data set of the text suite: the first <see cref="QuickTrainRows"/> training and
+    /// <see cref="QuickTestRows"/> test rows of the Debian files (not among the suite's defaults).</summary>
+    public const string DebianQuick = "debian-packages-quick";
+    public const int QuickTrainRows = 600;
+    public const int QuickTestRows = 200;
+
+    public static IReadOnlyList<string> Names { get; } = [UciSuite, TabularSuite, TextSuite];
+
+    /// <summary>The text suite's data sets, in run order (the quick subset is run only when named or with --quick).</summary>
+    public static IReadOnlyList<string> Text { get; } = ["debian-packages", "check_times"];
 
     /// <summary>UCI folders in order of size (the order runs go in).</summary>
     public static IReadOnlyList<string> Uci { get; } =
@@ -33,22 +50,53 @@ public static class BenchSuites
         };
 
     /// <summary>The data sets of <c>--quick</c> runs.</summary>
-    public static IReadOnlyList<string> QuickDatasets(string suite) => suite == "uci" ? ["yacht"] : ["ames"];
+    public static IReadOnlyList<string> QuickDatasets(string suite) => suite switch
+    {
+        UciSuite => ["yacht"],
+        TextSuite => [DebianQuick],
+        _ => ["ames"],
+    };
+
+    /// <summary>Every data set name a suite accepts, in report order (defaults first).</summary>
+    public static IReadOnlyList<string> Available(string suite) => suite switch
+    {
+        UciSuite => Uci,
+        TabularSuite => Tabular.Keys.ToArray(),
+        TextSuite => [.. Text, DebianQuick],
+        _ => throw new DecoRegException($"unknown suite '{suite}'; expected one of: {string.Join(", ", Names)}"),
+    };
 
     /// <summary>All data sets of a suite (default order), or the named ones; unknown names are user errors.</summary>
     public static IReadOnlyList<SuiteDataset> Resolve(string suite, string dataRoot, IReadOnlyList<string>? names)
     {
-        var all = suite switch
-        {
-            "uci" => Uci,
-            "tabular" => Tabular.Keys.ToArray(),
-            _ => throw new DecoRegException($"unknown suite '{suite}'; expected one of: {string.Join(", ", Names)}"),
-        };
-        names ??= all;
+        var all = Available(suite);
+        names ??= suite == TextSuite ? Text : all;
         foreach (var n in names)
             if (!all.Contains(n))
                 throw new DecoRegException($"suite '{suite}' has no data set '{n}'; expected some of: {string.Join(", ", all)}");
-        return names.Select(n => suite == "uci" ? UciSet(dataRoot, n) : TabularSet(dataRoot, n)).ToArray();
+        return names.Select(n => suite switch
+        {
+            UciSuite => UciSet(dataRoot, n),
+            TextSuite when n != "check_times" => DebianSet(dataRoot, n),
+            _ => TabularSet(dataRoot, n),
+        }).ToArray();
+    }
+
+    /// <summary>
+    /// The Debian packages: one fixed split (train.jsonl / test.jsonl, split by source package), or its first rows for
+    /// <see cref="DebianQuick"/>.
+    /// </summary>
+    private static SuiteDataset DebianSet(string root, string name)
+    {
+        string dir = Path.Combine(root, "text", "debian-packages");
+        Dataset Read(string file, int rows)
+        {
+            var data = Dataset.FromTable(TableLoader.ReadTable(Path.Combine(dir, file)), DebianTarget, name: $"{name} ({file})");
+            return rows >= data.RowCount ? data : data.Subset(Enumerable.Range(0, rows).ToArray(), $"first {rows} rows");
+        }
+        bool quick = name == DebianQuick;
+        return new SuiteDataset(name, 1, _ =>
+            (Read("train.jsonl", quick ? QuickTrainRows : int.MaxValue), Read("test.jsonl", quick ? QuickTestRows : int.MaxValue)));
     }
 
     private static SuiteDataset UciSet(string root, string name)

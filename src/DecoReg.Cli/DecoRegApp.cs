@@ -98,6 +98,6 @@ public static class DecoRegApp
             .WithExample("tokenize", "--codec", "p10", "--digits", "3", "--exponent-range", "5", "--specials", "nan", "1e-7", "--", "-inf")
             .WithExample("tokenize", "--codec", "normalized", "--digits", "4", "0.25")
             .WithExample("tokenize", "--codec", "p10", "--digits", "3", "--data", "uci:datasets/uci/concrete");
-        c.AddCommand<BenchCommand>(BenchCommand.Verb).WithDescription("Benchmark DecoReg against baseline heads and LightGBM on real data (uci or tabular suite); runs the separate decoreg-bench command (bench --help for its options).");
+        c.AddCommand<BenchCommand>(BenchCommand.Verb).WithDescription("Benchmark DecoReg against baseline heads and LightGBM on real data (uci, tabular or text suite); runs the separate decoreg-bench command (bench --help for its options).");
     }
 }

@@ -9,11 +9,25 @@ public class BenchMethodsTests
     {
         Assert.Equal(["decoreg-normalized", "decoreg-ieee", "gaussian", "histogram", "mdn", "lightgbm"], BenchMethods.Parse(null));
         Assert.DoesNotContain(BenchMethods.Parse(null), m => m.Contains("ensemble") || m.Contains("select"));
-        Assert.Equal(BenchMethods.Names, BenchMethods.Parse("all"));
+        Assert.Equal(BenchMethods.For("uci"), BenchMethods.Parse("all"));
+        Assert.Equal(BenchMethods.Default, BenchMethods.Parse(null, "tabular"));
         Assert.Equal(["mdn", "decoreg-select"], BenchMethods.Parse(" mdn , decoreg-select"));
         Assert.All(BenchMethods.Names, m => Assert.True(BenchMethods.Descriptions.ContainsKey(m), m));
         Assert.Contains("names no method", Assert.Throws<DecoRegException>(() => BenchMethods.Parse(" , ")).Message);
         Assert.Contains("unknown method 'all2'", Assert.Throws<DecoRegException>(() => BenchMethods.Parse("mdn,all2")).Message);
-        Assert.Equal([1, 1, 2, 5, 6, 1, 1, 1, 1], BenchMethods.All.Select(m => m.Trainings));
+        Assert.Equal([1, 1, 2, 5, 6, 1, 1, 1, 1, 1, 1, 1, 1], BenchMethods.All.Select(m => m.Trainings));
+    }
+
+    [Fact]
+    public void TextSuite_HasItsOwnDefaults_AndTextMethodsStayOutOfTheTableSuites()
+    {
+        string[] text = ["decoreg-text", "decoreg-table-text", "decoreg-table-categorical", "tfidf-lightgbm"];
+        Assert.Equal(text, BenchMethods.Parse(null, "text"));
+        Assert.Equal(BenchMethods.Names, BenchMethods.Parse("all", "text"));
+        Assert.Equal(["decoreg-text", "decoreg-normalized"], BenchMethods.Parse("decoreg-text,decoreg-normalized", "text"));
+        Assert.All(text, m => Assert.DoesNotContain(m, BenchMethods.Parse("all", "uci")));
+        Assert.Equal(TimeSpan.FromMinutes(10), BenchBudget.DefaultFor("text").TimeLimit);
+        Assert.Equal(BenchBudget.Default, BenchBudget.DefaultFor("uci"));
+        Assert.Contains("does not run in suite 'tabular'", Assert.Throws<DecoRegException>(() => BenchMethods.Parse("decoreg-text", "tabular")).Message);
     }
 }
