@@ -62,6 +62,13 @@ public static class BenchMethods
         {
             Suites = TextSuite, DefaultSuites = TextSuite,
         },
+        new("decoreg-text-d128", 1,
+            "decoreg-text at the size of the RegressLM run measured here (d_model 128, feed-forward 512, 2+2 layers, inputs cut to 128 tokens), for the same-size throughput comparison; run it with --threads 1",
+            (train, budget, _) => Decoreg("decoreg-text-d128", train, budget, new InputOptions { Mode = InputMode.Text, MaxTokens = 128 },
+                new Model.TransformerOptions { ModelDim = 128, FeedForwardDim = 512 }))
+        {
+            Suites = TextSuite,
+        },
         new("decoreg-table-text", 1,
             "DecoReg on the table: numeric and categorical columns one token each, text columns (found by the text-column rule: many distinct or long strings) tokenized by the subword BPE and joining the column tokens; quantile target scaling",
             (train, budget, _) => Decoreg("decoreg-table-text", train, budget, new InputOptions { Mode = InputMode.Table }))
@@ -155,9 +162,10 @@ public static class BenchMethods
     };
 
     /// <summary>A text-suite DecoReg method: quantile target scaling, the given inputs, everything else default.</summary>
-    private static DecodingRegressorBaseline Decoreg(string name, Data.Dataset train, BenchBudget budget, InputOptions inputs) =>
+    private static DecodingRegressorBaseline Decoreg(string name, Data.Dataset train, BenchBudget budget, InputOptions inputs,
+        Model.TransformerOptions? network = null) =>
         DecodingRegressorBaseline.Train(name, train, null,
-            new RegressorOptions { Scaling = TargetScaling.Quantile, Inputs = inputs, Training = Training(budget) });
+            new RegressorOptions { Scaling = TargetScaling.Quantile, Inputs = inputs, Training = Training(budget), Network = network ?? new() });
 
     /// <summary>Trains <paramref name="method"/> on <paramref name="train"/> (validation: the seeded hold-out).</summary>
     public static IBaseline Train(string method, Data.Dataset train, BenchBudget budget, int threads = 0) =>

@@ -23,7 +23,7 @@ public static class InputEncoders
         {
             if (features.ColumnCount == 0) throw new DecoRegException($"{features.Source}: no feature columns to read as text.");
             var wholeSchema = new ColumnSchema(features.Columns.Select(ColumnSpec.Text).ToArray());
-            var whole = FitText(options, RecordText.SerializeAll(features, options.Format), null);
+            var whole = FitText(options, RecordText.SerializeAll(features, options.Format), null, features.Columns);
             return (Create(wholeSchema, whole), wholeSchema, whole);
         }
         var textColumns = TextColumns(options, features);
@@ -37,7 +37,7 @@ public static class InputEncoders
         var byName = tabular.Concat(textColumns.Select(ColumnSpec.Text)).ToDictionary(s => s.Name, StringComparer.Ordinal);
         var mixedSchema = new ColumnSchema(features.Columns.Select(n => byName[n]).ToArray());
         var textOnly = features.WithoutColumns(rest.Columns);
-        var text = FitText(options, RecordText.SerializeAll(textOnly, options.Format), textColumns);
+        var text = FitText(options, RecordText.SerializeAll(textOnly, options.Format), textColumns, textColumns);
         return (Create(mixedSchema, text), mixedSchema, text);
     }
 
@@ -67,11 +67,14 @@ public static class InputEncoders
         return result;
     }
 
-    private static TextInput FitText(InputOptions options, string[] texts, IReadOnlyList<string>? textColumns)
+    private static TextInput FitText(InputOptions options, string[] texts, IReadOnlyList<string>? textColumns, IReadOnlyList<string> fields)
     {
         var tokenizer = options.Vocabulary is { } vocabulary ? TextTokenizers.FromSpec(vocabulary) : TextTokenizers.Train(texts, options.Tokenizer);
-        var draft = new TextInput(tokenizer.Spec, options.MaxTokens, options.Format, textColumns);
-        var (ids, truncated) = new TextFeaturizer(draft, tokenizer, null).EncodeTexts(texts);
+        var draft = new TextInput(tokenizer.Spec, options.MaxTokens, options.Format, textColumns)
+        {
+            Fields = fields.Order(StringComparer.Ordinal).ToArray(),
+        };
+        var (ids, _, truncated) = new TextFeaturizer(draft, tokenizer, null).EncodeTexts(texts);
         return draft with { TruncatedRows = truncated, MeanTokens = ids.Length == 0 ? 0 : ids.Average(x => x.Length) };
     }
 }

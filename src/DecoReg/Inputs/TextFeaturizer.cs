@@ -8,13 +8,15 @@ namespace DecoReg.Inputs;
 /// mode), or the numeric and categorical columns as column tokens (a <see cref="TabularFeaturizer"/>) followed by the
 /// subword tokens of the text columns (mixed mode). Each row becomes [column tokens][text ids][padding]: the block is as
 /// wide as this call's longest row (not the budget), and <see cref="EncodedInputs.Lengths"/> marks where padding
-/// starts, so batches can be cut to their own longest row. Text ids are the tokenizer's plus one; 0 is padding. A row's
+/// starts, so batches can be cut to their own longest row. Text ids are the tokenizer's plus one; 0 is padding; the values of
+/// text positions carry the id of the field (<see cref="TextInput.Fields"/>) each token belongs to. A row's
 /// fields are <c>key: value</c> lines, and a row over the budget loses tokens from its longest fields first
 /// (<see cref="TextBudget"/>). Token ids are computed once per call (once per data set in training).
 /// </summary>
 public sealed class TextFeaturizer : IInputEncoder
 {
     private readonly TextBudget budget;
+    private readonly Dictionary<string, int> fieldIds;
 
     public TextFeaturizer(TextInput text, ITextTokenizer tokenizer, TabularFeaturizer? columns)
     {
@@ -23,6 +25,7 @@ public sealed class TextFeaturizer : IInputEncoder
         Tokenizer = tokenizer;
         Columns = columns;
         budget = new TextBudget(tokenizer, text.MaxTokens);
+        fieldIds = text.Fields.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i + 1, StringComparer.Ordinal);
         if (text.TextColumns is null && columns is not null)
             throw new ArgumentException("whole-record text has no column tokens", nameof(columns));
     }
@@ -41,10 +44,13 @@ public sealed class TextFeaturizer : IInputEncoder
 
     public int MaxTokens => Text.MaxTokens;
 
+    /// <summary>Field ids a text token can carry (0 = unknown field).</summary>
+    public int FieldCount => Text.Fields.Count + 1;
+
     public EncodedInputs Encode(Table features)
     {
         ArgumentNullException.ThrowIfNull(features);
-        var (ids, truncated) = EncodeTexts(TextsOf(features));
+        var (ids, fields, truncated) = EncodeTexts(TextsOf(features));
         int rows = features.RowCount, c = ColumnCount;
         int width = c + ids.Select(x => x.Length).DefaultIfEmpty(0).Max();
         var tokens = new long[(long)rows * width];
@@ -60,6 +66,7 @@ public sealed class TextFeaturizer : IInputEncoder
                 Array.Copy(table.Values, (long)r * c, values, offset, c);
             }
             Array.Copy(ids[r], 0, tokens, offset + c, ids[r].Length);
+            Array.Copy(fields[r], 0, values, offset + c, fields[r].Length);   // text positions carry their field id
             lengths[r] = c + ids[r].Length;
         }
         return new EncodedInputs(rows, width, tokens, values, lengths) { TruncatedRows = truncated };
@@ -69,18 +76,26 @@ public sealed class TextFeaturizer : IInputEncoder
     /// The text ids of each text within the budget, and how many texts were cut. A text with no ids while the row
     /// has no column tokens gets one unmasked padding id, so that every row has a position to attend to.
     /// </summary>
-    public (long[][] Ids, int Truncated) EncodeTexts(IReadOnlyList<string> texts)
+    public (long[][] Ids, float[][] Fields, int Truncated) EncodeTexts(IReadOnlyList<string> texts)
     {
         var ids = new long[texts.Count][];
+        var fields = new float[texts.Count][];
         var cut = new bool[texts.Count];
         bool needsOne = ColumnCount == 0;
         Parallel.For(0, texts.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) }, r =>
         {
             var buffer = new long[budget.MaxTokens];
-            int n = budget.Encode(Fields(texts[r]), buffer, out cut[r]);
+            var lines = Fields(texts[r]);
+            int n = budget.Encode(lines, buffer, out cut[r], out var kept);
             ids[r] = needsOne && n == 0 ? [TextBudget.Padding] : buffer[..n];
+            fields[r] = new float[ids[r].Length];
+            for (int f = 0, k = 0; f < lines.Length; f++)
+            {
+                float id = FieldId(lines[f], lines.Length);
+                for (int j = 0; j < kept[f]; j++) fields[r][k++] = id;
+            }
         });
-        return (ids, cut.Count(x => x));
+        return (ids, fields, cut.Count(x => x));
     }
 
     /// <summary>The text of every row: the whole record, or its text columns (by name; missing ones are an error).</summary>
@@ -93,6 +108,14 @@ public sealed class TextFeaturizer : IInputEncoder
                 $"{features.Source}: missing text column(s) {string.Join(", ", missing.Select(m => $"'{m}'"))} the model was trained with.");
         var others = features.Columns.Where(n => !names.Contains(n, StringComparer.Ordinal)).ToArray();
         return RecordText.SerializeAll(features.WithoutColumns(others), Text.Format);
+    }
+
+    /// <summary>The field id of a <c>key: value</c> line (a lone text is the one field there is).</summary>
+    private float FieldId(string line, int lines)
+    {
+        if (lines == 1 && Text.Fields.Count == 1) return 1;
+        int colon = line.IndexOf(": ", StringComparison.Ordinal);
+        return colon > 0 && fieldIds.TryGetValue(line[..colon], out int id) ? id : 0;
     }
 
     /// <summary>A text's fields for the budget: its lines (each keeping its line break), or the whole text.</summary>

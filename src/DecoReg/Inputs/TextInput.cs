@@ -9,6 +9,13 @@ namespace DecoReg.Inputs;
 /// </summary>
 public sealed record TextInput(TextTokenizerSpec Tokenizer, int MaxTokens, RecordText.Format Format, IReadOnlyList<string>? TextColumns)
 {
+    /// <summary>
+    /// The field names (keys) seen in training, in order: a text token carries the 1-based index of the field its
+    /// <c>key: value</c> line belongs to (0 = a key never seen in training, or no key), so the encoder can tell a word
+    /// in the section from the same word in a description.
+    /// </summary>
+    public IReadOnlyList<string> Fields { get; init; } = [];
+
     /// <summary>Training rows whose text exceeded <see cref="MaxTokens"/> and was cut.</summary>
     public int TruncatedRows { get; init; }
 

@@ -29,7 +29,7 @@ public sealed class MixedEmbedding : InputEmbedding
     public static MixedEmbedding For(TextFeaturizer featurizer, TransformerOptions options)
     {
         var table = featurizer.Columns is { } columns ? TabularEmbedding.For(columns, options) : null;
-        return new MixedEmbedding(table, new TextEmbedding(featurizer.TextVocabularySize, featurizer.MaxTokens, options), featurizer.ColumnCount);
+        return new MixedEmbedding(table, new TextEmbedding(featurizer.TextVocabularySize, featurizer.MaxTokens, featurizer.FieldCount, options), featurizer.ColumnCount);
     }
 
     /// <summary>Column tokens at the start of every row.</summary>
@@ -45,7 +45,8 @@ public sealed class MixedEmbedding : InputEmbedding
             using var columns = new InputBatch(input.Tokens.narrow(1, 0, Columns), input.Values.narrow(1, 0, Columns));
             parts.Add(table!.call(columns));
         }
-        if (length > Columns) parts.Add(text.Embed(input.Tokens.narrow(1, Columns, length - Columns)));
+        if (length > Columns)
+            parts.Add(text.Embed(input.Tokens.narrow(1, Columns, length - Columns), input.Values.narrow(1, Columns, length - Columns)));
         return (parts.Count == 1 ? parts[0] : torch.cat(parts, 1)).MoveToOuterDisposeScope();
     }
 }

@@ -32,7 +32,11 @@ public sealed class TextBudget
     /// <see cref="MaxTokens"/> long) and returns how many were written; <paramref name="truncated"/> says whether any
     /// field lost tokens.
     /// </summary>
-    public int Encode(IReadOnlyList<string> fields, Span<long> destination, out bool truncated)
+    public int Encode(IReadOnlyList<string> fields, Span<long> destination, out bool truncated) =>
+        Encode(fields, destination, out truncated, out _);
+
+    /// <summary>As above; <paramref name="kept"/> says how many tokens each field kept (in order).</summary>
+    public int Encode(IReadOnlyList<string> fields, Span<long> destination, out bool truncated, out int[] kept)
     {
         if (destination.Length < MaxTokens) throw new ArgumentException($"the destination holds fewer than {MaxTokens} ids");
         var ids = new int[fields.Count][];
@@ -55,6 +59,7 @@ public sealed class TextBudget
         int written = 0;
         for (int f = 0; f < fields.Count; f++)
             for (int j = 0; j < keep[f]; j++) destination[written++] = ids[f][j] + 1;
+        kept = keep;
         return written;
     }
 
