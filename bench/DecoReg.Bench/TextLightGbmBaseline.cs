@@ -31,6 +31,17 @@ public sealed class TextLightGbmBaseline : IBaseline
     /// <summary>Half-width of the grid in standard deviations of the log-space Gaussian.</summary>
     public const double GridSpan = 6.0;
 
+    /// <summary>Most n-grams kept per kind (word 1-grams, word 2-grams, char 3-grams), first seen first: LightGBM's
+    /// feature bundling grows quickly with the feature count, and rare n-grams rarely earn a split.</summary>
+    public const int MaxNgrams = 5000;
+
+    /// <summary>Fraction of the n-gram features each tree may use (LightGBM column sampling): text gives thousands of
+    /// sparse features, and sampling them keeps a boosting round cheap without hurting the fit.</summary>
+    public const double FeatureFraction = 0.2;
+
+    /// <summary>Histogram bins per feature (LightGBM's default is 255; a TF-IDF weight needs far fewer).</summary>
+    public const int MaxBins = 32;
+
     private const string TextColumn = "Text";
     private const string FeaturesColumn = "Features";
 
@@ -73,6 +84,8 @@ public sealed class TextLightGbmBaseline : IBaseline
             MinimumExampleCountPerLeaf = settings.MinLeafRows,
             EarlyStoppingRound = settings.EarlyStoppingRounds,
             NumberOfThreads = settings.Threads,
+            Booster = new GradientBooster.Options { FeatureFraction = FeatureFraction },
+            MaximumBinCountPerFeature = MaxBins,
             Seed = settings.Seed,
             Silent = true,
             Verbose = false,
@@ -153,12 +166,14 @@ public sealed class TextLightGbmBaseline : IBaseline
         {
             NgramLength = 2,
             UseAllLengths = true,
+            MaximumNgramsCount = [MaxNgrams, MaxNgrams],
             Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf,
         },
         CharFeatureExtractor = new WordBagEstimator.Options
         {
             NgramLength = 3,
             UseAllLengths = false,
+            MaximumNgramsCount = [MaxNgrams],
             Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf,
         },
     };

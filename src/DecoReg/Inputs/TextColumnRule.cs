@@ -13,10 +13,14 @@ namespace DecoReg.Inputs;
 /// as categories, long enough to share subwords).</item>
 /// </list>
 /// A column whose every value is a number is never text (it is numeric), nor is an empty one.
-/// <para>Measured on the shared data (see the tests): Debian packages (12,037 rows): text = package, source,
-/// version, maintainer, homepage, depends, pre_depends, recommends, suggests, provides, tags, description,
-/// long_description; categorical = architecture, section, priority, multi_arch. Tabular sets: diamonds cut, color,
-/// clarity, every Ames categorical, check_times and stackoverflow columns stay categorical.</para>
+/// <para>Measured on the shared data (see the tests). Debian packages, train.jsonl (12,037 rows): text by the first
+/// clause = maintainer (whitespace 1.00, mean 57 chars), depends (0.89, 118), tags (0.69, 66), description (1.00, 46),
+/// long_description (1.00, 327), recommends (0.60, 51), pre_depends (0.95, 28); by the second = package (12,037
+/// distinct, 16.6 chars), source (6,829, 13.0), version (5,473, 10.2), homepage (6,119, 36.6), provides (1,705, 156),
+/// suggests (1,884, 42); categorical = architecture (2 values), section (57), priority (5), multi_arch (3).
+/// Tabular sets: every string column stays categorical — diamonds cut/color/clarity, all 40 Ames categoricals (the
+/// longest, MS_SubClass, has 16 levels without spaces), stackoverflow Country (5 levels, 11 chars) and Remote, and
+/// check_times package (13,626 distinct names but a mean of 7.8 chars, just under the second clause's 8).</para>
 /// </summary>
 public static class TextColumnRule
 {

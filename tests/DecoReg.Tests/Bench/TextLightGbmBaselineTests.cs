@@ -11,7 +11,7 @@ public class TextLightGbmBaselineTests
     {
         var train = Load("train.jsonl", 2000);
         var test = Load("test.jsonl", 500);
-        using var model = TextLightGbmBaseline.Train(train, null, new LightGbmBaseline.Settings { MaxRounds = 500, Threads = 2 });
+        using var model = TextLightGbmBaseline.Train(train, null, new LightGbmBaseline.Settings { MaxRounds = 300, LearningRate = 0.1, Threads = 2 });
         var predictions = model.Predict(test.Features);
         var ll = model.LogLikelihood(test);
         var metrics = RegressionMetrics.Compute(predictions, test.Targets, ll);
