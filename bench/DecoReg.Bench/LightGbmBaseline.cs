@@ -31,6 +31,20 @@ public sealed class LightGbmBaseline : IBaseline
         public double ValidationFraction { get; init; } = 0.1;
         public int Seed { get; init; }
         public int Threads { get; init; } = Math.Max(1, Environment.ProcessorCount);
+
+        /// <summary>ML.NET's trainer options for these settings (shared by the tabular and the text baseline).</summary>
+        public LightGbmRegressionTrainer.Options TrainerOptions() => new()
+        {
+            NumberOfIterations = MaxRounds,
+            LearningRate = LearningRate,
+            NumberOfLeaves = Leaves,
+            MinimumExampleCountPerLeaf = MinLeafRows,
+            EarlyStoppingRound = EarlyStoppingRounds,
+            NumberOfThreads = Threads,
+            Seed = Seed,
+            Silent = true,
+            Verbose = false,
+        };
     }
 
     private readonly MLContext ml;
@@ -57,18 +71,7 @@ public sealed class LightGbmBaseline : IBaseline
         (train, validation) = Splits.HoldOut(train, validation, settings.ValidationFraction, settings.Seed);
         var ml = new MLContext(settings.Seed);
         var schema = ColumnSchema.Infer(train.Features);
-        var trainer = ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
-        {
-            NumberOfIterations = settings.MaxRounds,
-            LearningRate = settings.LearningRate,
-            NumberOfLeaves = settings.Leaves,
-            MinimumExampleCountPerLeaf = settings.MinLeafRows,
-            EarlyStoppingRound = settings.EarlyStoppingRounds,
-            NumberOfThreads = settings.Threads,
-            Seed = settings.Seed,
-            Silent = true,
-            Verbose = false,
-        });
+        var trainer = ml.Regression.Trainers.LightGbm(settings.TrainerOptions());
         var model = trainer.Fit(ToDataView(ml, schema, train), ToDataView(ml, schema, validation));
         var partial = new LightGbmBaseline(ml, schema, model, 1.0);
         var predicted = partial.PredictMeans(validation.Features);

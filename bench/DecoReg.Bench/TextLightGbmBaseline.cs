@@ -76,20 +76,11 @@ public sealed class TextLightGbmBaseline : IBaseline
         var trainView = ToDataView(ml, train.Features, train.Targets, format);
         var validView = ToDataView(ml, validation.Features, validation.Targets, format);
         var featurizer = ml.Transforms.Text.FeaturizeText(FeaturesColumn, FeaturizerOptions(), TextColumn).Fit(trainView);
-        var booster = ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
-        {
-            NumberOfIterations = settings.MaxRounds,
-            LearningRate = settings.LearningRate,
-            NumberOfLeaves = settings.Leaves,
-            MinimumExampleCountPerLeaf = settings.MinLeafRows,
-            EarlyStoppingRound = settings.EarlyStoppingRounds,
-            NumberOfThreads = settings.Threads,
-            Booster = new GradientBooster.Options { FeatureFraction = FeatureFraction },
-            MaximumBinCountPerFeature = MaxBins,
-            Seed = settings.Seed,
-            Silent = true,
-            Verbose = false,
-        }).Fit(featurizer.Transform(trainView), featurizer.Transform(validView));
+        var options = settings.TrainerOptions();
+        options.Booster = new GradientBooster.Options { FeatureFraction = FeatureFraction };
+        options.MaximumBinCountPerFeature = MaxBins;
+        var booster = ml.Regression.Trainers.LightGbm(options
+        ).Fit(featurizer.Transform(trainView), featurizer.Transform(validView));
         var model = featurizer.Append(booster);
 
         var untuned = new TextLightGbmBaseline(ml, model, format, 1.0);

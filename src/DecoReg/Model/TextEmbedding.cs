@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace DecoReg.Model;
 
 /// <summary>
-/// Embeds a sequence of subword token ids as E[id] + P[position] (both learned), for text read by the encoder: the
+/// Embeds a sequence of subword token ids as E[id] + F[field] + P[position] (all learned), for text read by the encoder: the
 /// whole record serialized as text, or the text columns of a table. Id 0 is padding (its positions are masked out by
 /// <see cref="InputBatch.Padding"/>, so its vector never reaches a real token); sequences longer than
 /// <see cref="MaxTokens"/> are cut by the featurizer before they get here.
