@@ -67,7 +67,7 @@ public static class BenchMethods
             (train, budget, _) => Decoreg("decoreg-text-d128", train, budget, new InputOptions { Mode = InputMode.Text, MaxTokens = 128 },
                 new Model.TransformerOptions { ModelDim = 128, FeedForwardDim = 512 }))
         {
-            Suites = TextSuite,
+            Suites = TextSuite, DefaultSuites = [],
         },
         new("decoreg-table-text", 1,
             "DecoReg on the table: numeric and categorical columns one token each, text columns (found by the text-column rule: many distinct or long strings) tokenized by the subword BPE and joining the column tokens; quantile target scaling",

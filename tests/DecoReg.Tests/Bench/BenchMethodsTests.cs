@@ -15,7 +15,7 @@ public class BenchMethodsTests
         Assert.All(BenchMethods.Names, m => Assert.True(BenchMethods.Descriptions.ContainsKey(m), m));
         Assert.Contains("names no method", Assert.Throws<DecoRegException>(() => BenchMethods.Parse(" , ")).Message);
         Assert.Contains("unknown method 'all2'", Assert.Throws<DecoRegException>(() => BenchMethods.Parse("mdn,all2")).Message);
-        Assert.Equal([1, 1, 2, 5, 6, 1, 1, 1, 1, 1, 1, 1, 1], BenchMethods.All.Select(m => m.Trainings));
+        Assert.Equal([1, 1, 2, 5, 6, 1, 1, 1, 1, 1, 1, 1, 1, 1], BenchMethods.All.Select(m => m.Trainings));
     }
 
     [Fact]
@@ -26,7 +26,9 @@ public class BenchMethodsTests
         Assert.Equal(BenchMethods.Names, BenchMethods.Parse("all", "text"));
         Assert.Equal(["decoreg-text", "decoreg-normalized"], BenchMethods.Parse("decoreg-text,decoreg-normalized", "text"));
         Assert.All(text, m => Assert.DoesNotContain(m, BenchMethods.Parse("all", "uci")));
-        Assert.Equal(TimeSpan.FromMinutes(10), BenchBudget.DefaultFor("text").TimeLimit);
+        Assert.Equal(8, BenchBudget.DefaultFor("text").Epochs);
+        Assert.Equal(TimeSpan.FromMinutes(30), BenchBudget.DefaultFor("text").TimeLimit);
+        Assert.Contains("decoreg-text-d128", BenchMethods.Parse("all", "text"));
         Assert.Equal(BenchBudget.Default, BenchBudget.DefaultFor("uci"));
         Assert.Contains("does not run in suite 'tabular'", Assert.Throws<DecoRegException>(() => BenchMethods.Parse("decoreg-text", "tabular")).Message);
     }
