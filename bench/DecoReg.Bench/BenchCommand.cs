@@ -43,11 +43,11 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
         public string? Data { get; init; }
 
         [CommandOption("--epochs <N>")]
-        [Description("Override the maximum epochs per training (default 300; 4 with --quick).")]
+        [Description("Override the maximum epochs per training (default 300; text suite 8; 4 with --quick).")]
         public int? Epochs { get; init; }
 
         [CommandOption("--time-limit <SECONDS>")]
-        [Description("Override the wall-clock limit per training in seconds (default 60; text suite 600; 20 with --quick).")]
+        [Description("Override the wall-clock limit per training in seconds (default 60; text suite 1800; 20 with --quick).")]
         public double? TimeLimit { get; init; }
 
         [CommandOption("--threads <N>")]

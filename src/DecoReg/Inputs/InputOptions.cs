@@ -52,6 +52,14 @@ public sealed record InputOptions
     /// <summary>How records are serialized to text.</summary>
     public RecordText.Format Format { get; init; } = RecordText.Format.Lines;
 
+    /// <summary>Value equality, comparing the text columns element by element (a loaded model equals its options).</summary>
+    public bool Equals(InputOptions? other) =>
+        other is not null && Mode == other.Mode && TextColumns.SequenceEqual(other.TextColumns) &&
+        InferTextColumns == other.InferTextColumns && MaxTokens == other.MaxTokens && Tokenizer == other.Tokenizer &&
+        Equals(Vocabulary, other.Vocabulary) && Format == other.Format;
+
+    public override int GetHashCode() => HashCode.Combine(Mode, TextColumns.Count, MaxTokens, Format);
+
     public void Validate()
     {
         if (MaxTokens is < 1 or > 8192) throw new DecoRegException($"--max-tokens must be between 1 and 8192 (got {MaxTokens})");
