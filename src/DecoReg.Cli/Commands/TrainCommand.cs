@@ -26,7 +26,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
         public double? ValidFraction { get; init; }
 
         [CommandOption("--scaling <MODE>")]
-        [Description("Target scaling: auto, standardize, signedlog, quantile (blend of the targets' empirical CDF and min-max: narrower bins where targets are dense) or select (train with auto and with quantile, keep the lower hold-out NLL; twice the training time). Default auto.")]
+        [Description("Target scaling: auto, standardize, signedlog, quantile (blend of the targets' empirical CDF and min-max: narrower bins where targets are dense) or select (train with auto and with quantile, keep the lower hold-out NLL; twice the training time). Default auto: min-max, or the quantile warp when some input is read as text.")]
         public string? Scaling { get; init; }
 
         [CommandOption("--epochs <N>")]

@@ -25,7 +25,7 @@ public static class RegressorTraining
         }
         else
         {
-            target = TargetEncoding.Fit(plan.Codec, plan.Scaling, train.Targets);
+            target = TargetEncoding.Fit(plan.Codec, ScalingFor(plan, text), train.Targets);
             using var trainer = new EnsembleTrainer(plan, target, inputs, train, validation);
             ensemble = new Ensemble();
             try { trainer.Train(ensemble, plan.EnsembleSize, progress, cancellation); }
@@ -35,7 +35,7 @@ public static class RegressorTraining
                 throw;
             }
         }
-        var scaling = trials.FirstOrDefault(t => t.Chosen)?.Scaling ?? plan.Scaling;
+        var scaling = trials.FirstOrDefault(t => t.Chosen)?.Scaling ?? ScalingFor(plan, text);
         var learned = new LearnedState(target.Codec.Options, scaling, target.Scaler, schema, ensemble.Networks.Count, ensemble.Reports.ToArray())
         {
             Temperature = ensemble.Temperature,
@@ -48,4 +48,12 @@ public static class RegressorTraining
         };
         return (ensemble, learned);
     }
+
+    /// <summary>
+    /// The scaling a plan trains with: as given, except that <see cref="TargetScaling.Auto"/> with text inputs and the
+    /// normalized codec is the quantile warp. Targets read from text (sizes, costs, latencies) usually span decades, and
+    /// min-max bins would put most rows into the first bin (measured on the Debian packages: bench/README.md).
+    /// </summary>
+    public static TargetScaling ScalingFor(TrainingPlan plan, Inputs.TextInput? text) =>
+        plan.Scaling == TargetScaling.Auto && text is not null && plan.Codec.NeedsUnitInterval() ? TargetScaling.Quantile : plan.Scaling;
 }

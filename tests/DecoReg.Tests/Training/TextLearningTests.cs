@@ -80,6 +80,22 @@ public class TextLearningTests
     }
 
     [Fact]
+    public void AutoScaling_IsTheQuantileWarpForText_AndMinMaxForTables()
+    {
+        var all = Dataset.FromTable(TableLoader.ReadTable(TestData.Path("text", "debian-packages", "train.jsonl")), "installed_size_kib");
+        var train = all.Subset(Enumerable.Range(0, 120).ToArray(), "first 120");
+        var quick = Small(InputMode.Text, epochs: 1) with { Scaling = TargetScaling.Auto };
+        using (var text = DecodingRegressor.Train(train, quick))
+        {
+            Assert.Equal(TargetScaling.Quantile, text.Scaling);
+            Assert.Equal(TargetScaling.Auto, text.Options.Scaling);   // the user's options stay as given
+        }
+        var table = quick with { Inputs = new InputOptions { InferTextColumns = false } };
+        using var categorical = DecodingRegressor.Train(train, table);
+        Assert.Equal(TargetScaling.Auto, categorical.Scaling);
+    }
+
+    [Fact]
     public void DebianRecords_AsATableWithTextColumns()
     {
         var all = Dataset.FromTable(TableLoader.ReadTable(TestData.Path("text", "debian-packages", "train.jsonl")), "installed_size_kib");
