@@ -18,6 +18,9 @@ public static class BenchMethods
     /// <summary>Networks in the <c>decoreg-ensemble</c> method.</summary>
     public const int EnsembleSize = 5;
 
+    /// <summary>Networks in the <c>decoreg-text-ensemble</c> method (each a full text training).</summary>
+    public const int TextEnsembleSize = 3;
+
     /// <summary>Where the text methods run (declared before <see cref="All"/>: static fields initialize in order).</summary>
     private static readonly string[] TextSuite = [BenchSuites.TextSuite];
 
@@ -61,6 +64,13 @@ public static class BenchMethods
             (train, budget, _) => Decoreg("decoreg-text", train, budget, new InputOptions { Mode = InputMode.Text }))
         {
             Suites = TextSuite, DefaultSuites = TextSuite,
+        },
+        new("decoreg-text-ensemble", TextEnsembleSize,
+            $"decoreg-text ×{TextEnsembleSize}: {TextEnsembleSize} networks from seeds 0–{TextEnsembleSize - 1} on the same rows, hold-out and vocabulary; the equal-weight mixture of their distributions ({TextEnsembleSize}× the compute)",
+            (train, budget, _) => DecodingRegressorBaseline.Train("decoreg-text-ensemble", train, null,
+                new RegressorOptions { Scaling = TargetScaling.Quantile, Inputs = new InputOptions { Mode = InputMode.Text }, Training = Training(budget), EnsembleSize = TextEnsembleSize }))
+        {
+            Suites = TextSuite, DefaultSuites = [],
         },
         new("decoreg-text-d128", 1,
             "decoreg-text at the size of the RegressLM run measured here (d_model 128, feed-forward 512, 2+2 layers, inputs cut to 128 tokens), for the same-size throughput comparison; run it with --threads 1",
