@@ -75,12 +75,14 @@ public sealed class LightGbmBaseline : IBaseline
         var model = trainer.Fit(ToDataView(ml, schema, train), ToDataView(ml, schema, validation));
         var partial = new LightGbmBaseline(ml, schema, model, 1.0);
         var predicted = partial.PredictMeans(validation.Features);
-        double sse = 0;
-        for (int i = 0; i < predicted.Length; i++) sse += Math.Pow(predicted[i] - validation.Targets[i], 2);
-        double sigma = Math.Sqrt(sse / predicted.Length);
+        double sigma = RmsResidual(predicted, validation.Targets);
         if (!(sigma > 0)) sigma = 1e-6 * Math.Max(1, train.Targets.Max(Math.Abs));
         return new LightGbmBaseline(ml, schema, model, sigma);
     }
+
+    /// <summary>Root mean squared difference of predictions and targets: the one σ of both LightGBM baselines.</summary>
+    internal static double RmsResidual(IReadOnlyList<double> predicted, IReadOnlyList<double> actual) =>
+        Math.Sqrt(predicted.Zip(actual).Average(p => (p.First - p.Second) * (p.First - p.Second)));
 
     /// <summary>Point predictions for every row.</summary>
     public double[] PredictMeans(Table features)

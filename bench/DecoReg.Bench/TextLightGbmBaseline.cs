@@ -85,13 +85,7 @@ public sealed class TextLightGbmBaseline : IBaseline
 
         var untuned = new TextLightGbmBaseline(ml, model, format, 1.0);
         var predicted = untuned.PredictLogMeans(validation.Features);
-        double sse = 0;
-        for (int i = 0; i < predicted.Length; i++)
-        {
-            double r = predicted[i] - SignedLog10(validation.Targets[i]);
-            sse += r * r;
-        }
-        double sigma = Math.Sqrt(sse / predicted.Length);
+        double sigma = LightGbmBaseline.RmsResidual(predicted, validation.Targets.Select(SignedLog10).ToArray());
         return new TextLightGbmBaseline(ml, model, format, sigma > 1e-6 ? sigma : 1e-6);
     }
 

@@ -23,7 +23,7 @@ public static class InputEncoders
         {
             if (features.ColumnCount == 0) throw new DecoRegException($"{features.Source}: no feature columns to read as text.");
             var wholeSchema = new ColumnSchema(features.Columns.Select(ColumnSpec.Text).ToArray());
-            var whole = FitText(options, RecordText.SerializeAll(features, options.Format), null, features.Columns);
+            var whole = FitText(options, features, null, features.Columns);
             return (Create(wholeSchema, whole), wholeSchema, whole);
         }
         var textColumns = TextColumns(options, features);
@@ -36,9 +36,19 @@ public static class InputEncoders
         var tabular = rest.ColumnCount > 0 ? ColumnSchema.Infer(rest).Columns : [];
         var byName = tabular.Concat(textColumns.Select(ColumnSpec.Text)).ToDictionary(s => s.Name, StringComparer.Ordinal);
         var mixedSchema = new ColumnSchema(features.Columns.Select(n => byName[n]).ToArray());
-        var textOnly = features.WithoutColumns(rest.Columns);
-        var text = FitText(options, RecordText.SerializeAll(textOnly, options.Format), textColumns, textColumns);
+        var text = FitText(options, features, textColumns, textColumns);
         return (Create(mixedSchema, text), mixedSchema, text);
+    }
+
+    /// <summary>
+    /// The text input with what encoding the training rows showed: rows cut to the budget, mean text tokens per row
+    /// (null stays null).
+    /// </summary>
+    public static TextInput? Measured(TextInput? text, IInputEncoder encoder, EncodedInputs training)
+    {
+        if (text is null || encoder is not TextFeaturizer featurizer || training.Lengths is not { } lengths) return text;
+        double mean = lengths.Length == 0 ? 0 : lengths.Average() - featurizer.ColumnCount;
+        return text with { TruncatedRows = training.TruncatedRows, MeanTokens = mean };
     }
 
     /// <summary>The encoder a model file describes.</summary>
@@ -67,14 +77,13 @@ public static class InputEncoders
         return result;
     }
 
-    private static TextInput FitText(InputOptions options, string[] texts, IReadOnlyList<string>? textColumns, IReadOnlyList<string> fields)
+    private static TextInput FitText(InputOptions options, Table features, IReadOnlyList<string>? textColumns, IReadOnlyList<string> fields)
     {
+        var texts = TextFeaturizer.TextsOf(features, textColumns, options.Format);
         var tokenizer = options.Vocabulary is { } vocabulary ? TextTokenizers.FromSpec(vocabulary) : TextTokenizers.Train(texts, options.Tokenizer);
-        var draft = new TextInput(tokenizer.Spec, options.MaxTokens, options.Format, textColumns)
+        return new TextInput(tokenizer.Spec, options.MaxTokens, options.Format, textColumns)
         {
             Fields = fields.Order(StringComparer.Ordinal).ToArray(),
         };
-        var (ids, _, truncated) = new TextFeaturizer(draft, tokenizer, null).EncodeTexts(texts);
-        return draft with { TruncatedRows = truncated, MeanTokens = ids.Length == 0 ? 0 : ids.Average(x => x.Length) };
     }
 }

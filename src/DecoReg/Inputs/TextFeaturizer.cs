@@ -50,7 +50,7 @@ public sealed class TextFeaturizer : IInputEncoder
     public EncodedInputs Encode(Table features)
     {
         ArgumentNullException.ThrowIfNull(features);
-        var (ids, fields, truncated) = EncodeTexts(TextsOf(features));
+        var (ids, fields, truncated) = EncodeTexts(TextsOf(features, Text.TextColumns, Text.Format));
         int rows = features.RowCount, c = ColumnCount;
         int width = c + ids.Select(x => x.Length).DefaultIfEmpty(0).Max();
         var tokens = new long[(long)rows * width];
@@ -99,15 +99,15 @@ public sealed class TextFeaturizer : IInputEncoder
     }
 
     /// <summary>The text of every row: the whole record, or its text columns (by name; missing ones are an error).</summary>
-    public string[] TextsOf(Table features)
+    public static string[] TextsOf(Table features, IReadOnlyList<string>? textColumns, RecordText.Format format)
     {
-        if (Text.TextColumns is not { } names) return RecordText.SerializeAll(features, Text.Format);
+        if (textColumns is not { } names) return RecordText.SerializeAll(features, format);
         var missing = names.Where(n => !features.HasColumn(n)).ToArray();
         if (missing.Length > 0)
             throw new DecoRegException(
                 $"{features.Source}: missing text column(s) {string.Join(", ", missing.Select(m => $"'{m}'"))} the model was trained with.");
         var others = features.Columns.Where(n => !names.Contains(n, StringComparer.Ordinal)).ToArray();
-        return RecordText.SerializeAll(features.WithoutColumns(others), Text.Format);
+        return RecordText.SerializeAll(features.WithoutColumns(others), format);
     }
 
     /// <summary>The field id of a <c>key: value</c> line (a lone text is the one field there is).</summary>

@@ -15,8 +15,17 @@ public static class EnsembleLikelihood
         using var inference = torch.inference_mode();
         using var scope = torch.NewDisposeScope();
         using var set = builder.Build(data);
+        return LogDensities(networks, grammar, builder, set, data.Targets);
+    }
+
+    /// <summary>As above, for a set already built without jitter (e.g. a training run's hold-out).</summary>
+    public static double[] LogDensities(IReadOnlyList<EncoderDecoder> networks, GrammarTensors grammar,
+        TrainingSetBuilder builder, TrainingSet set, IReadOnlyList<double> targets)
+    {
+        using var inference = torch.inference_mode();
+        using var scope = torch.NewDisposeScope();
         var perMember = networks.Select(network => SequenceLogProbabilities(network, grammar, set)).ToArray();
-        return MixtureDecoder.LogLikelihood(perMember, builder.LogDensityCorrections(set, data.Targets));
+        return MixtureDecoder.LogLikelihood(perMember, builder.LogDensityCorrections(set, targets));
     }
 
     /// <summary>Teacher-forced log-probability of every row's target token sequence under one network.</summary>

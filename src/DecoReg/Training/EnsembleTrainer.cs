@@ -13,25 +13,28 @@ public sealed class EnsembleTrainer : IDisposable
 {
     private readonly TrainingPlan plan;
     private readonly IInputEncoder inputs;
-    private readonly Dataset train;
+    private readonly FeaturizedRows rows;
     private readonly TrainingSet validation;
     private readonly double[] scaledTargets;
 
-    public EnsembleTrainer(TrainingPlan plan, TargetEncoding target, IInputEncoder inputs, Dataset train, Dataset validation)
+    public EnsembleTrainer(TrainingPlan plan, TargetEncoding target, IInputEncoder inputs, FeaturizedRows rows)
     {
         this.plan = plan;
         this.inputs = inputs;
-        this.train = train;
+        this.rows = rows;
         Target = target;
         Builder = new TrainingSetBuilder(inputs, target);
         Grammar = new GrammarTensors(target.Codec.Grammar);
-        this.validation = Builder.Build(validation);
-        scaledTargets = train.Targets.Select(target.Scaler.Transform).ToArray();
+        validation = Builder.Build(rows.Validation, featurized: rows.ValidationInputs);
+        scaledTargets = rows.Train.Targets.Select(target.Scaler.Transform).ToArray();
     }
 
     public TargetEncoding Target { get; }
     public TrainingSetBuilder Builder { get; }
     public GrammarTensors Grammar { get; }
+
+    /// <summary>The hold-out with its target tokens (shared inputs).</summary>
+    public TrainingSet Validation => validation;
 
     /// <summary>A new, untrained network, seeded for ensemble member <paramref name="member"/>.</summary>
     public static EncoderDecoder CreateNetwork(IInputEncoder inputs, TransformerOptions network, INumberCodec codec, int seed, int member)
@@ -51,7 +54,7 @@ public sealed class EnsembleTrainer : IDisposable
             var network = CreateNetwork(inputs, plan.Network, Target.Codec, plan.Training.Seed, m);
             try
             {
-                using var trainSet = Builder.Build(train, TargetNoise.For(training, scaledTargets));
+                using var trainSet = Builder.Build(rows.Train, TargetNoise.For(training, scaledTargets), rows.TrainInputs);
                 var objective = new DecoderObjective(network, Grammar);
                 var memberProgress = progress is null || size == 1 ? progress : new MemberProgress(progress, m + 1, size);
                 var report = Trainer.Train(objective, trainSet, validation, training, memberProgress, cancellation);

@@ -16,17 +16,19 @@ public static class RegressorTraining
     {
         (train, validation) = Splits.HoldOut(train, validation, plan.Training.ValidationFraction, plan.Training.Seed);
         var (inputs, schema, text) = InputEncoders.Fit(plan.Inputs, train.Features);
+        using var rows = new FeaturizedRows(inputs, train, validation);
+        text = InputEncoders.Measured(text, inputs, rows.Encoded);
         Ensemble ensemble;
         TargetEncoding target;
         ScalingTrial[] trials = [];
         if (plan.SelectScaling)
         {
-            (ensemble, target, trials) = ScalingSelection.Train(plan, inputs, train, validation, progress, cancellation);
+            (ensemble, target, trials) = ScalingSelection.Train(plan, inputs, rows, progress, cancellation);
         }
         else
         {
             target = TargetEncoding.Fit(plan.Codec, ScalingFor(plan, text), train.Targets);
-            using var trainer = new EnsembleTrainer(plan, target, inputs, train, validation);
+            using var trainer = new EnsembleTrainer(plan, target, inputs, rows);
             ensemble = new Ensemble();
             try { trainer.Train(ensemble, plan.EnsembleSize, progress, cancellation); }
             catch

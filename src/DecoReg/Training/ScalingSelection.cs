@@ -13,7 +13,7 @@ public static class ScalingSelection
     public static IReadOnlyList<TargetScaling> Candidates { get; } = [TargetScaling.Auto, TargetScaling.Quantile];
 
     public static (Ensemble Ensemble, TargetEncoding Target, ScalingTrial[] Trials) Train(TrainingPlan plan, IInputEncoder inputs,
-        Dataset train, Dataset validation, IProgress<TrainingProgress>? progress, CancellationToken cancellation)
+        FeaturizedRows rows, IProgress<TrainingProgress>? progress, CancellationToken cancellation)
     {
         Ensemble? best = null;
         TargetEncoding? bestTarget = null;
@@ -27,13 +27,14 @@ public static class ScalingSelection
                 var scaling = Candidates[c];
                 var stage = $"scaling {scaling.ToString().ToLowerInvariant()} ({c + 1}/{Candidates.Count})";
                 var stageProgress = progress is null ? null : new StageProgress(progress, stage);
-                var target = TargetEncoding.Fit(plan.Codec, scaling, train.Targets);
-                using var trainer = new EnsembleTrainer(plan, target, inputs, train, validation);
+                var target = TargetEncoding.Fit(plan.Codec, scaling, rows.Train.Targets);
+                using var trainer = new EnsembleTrainer(plan, target, inputs, rows);
                 var candidate = new Ensemble();
                 try
                 {
                     trainer.Train(candidate, 1, stageProgress, cancellation);
-                    double nll = -EnsembleLikelihood.LogDensities(candidate.Networks, trainer.Grammar, trainer.Builder, validation).Average();
+                    double nll = -EnsembleLikelihood.LogDensities(candidate.Networks, trainer.Grammar, trainer.Builder,
+                        trainer.Validation, rows.Validation.Targets).Average();
                     scores.Add((scaling, nll));
                     if (best is null || nll < bestNll)
                     {
@@ -51,7 +52,7 @@ public static class ScalingSelection
             var trials = scores.Select(s => new ScalingTrial(s.Scaling, s.Nll, s.Scaling == chosen)).ToArray();
             if (plan.EnsembleSize > 1 && !cancellation.IsCancellationRequested)
             {
-                using var grower = new EnsembleTrainer(plan, bestTarget!, inputs, train, validation);
+                using var grower = new EnsembleTrainer(plan, bestTarget!, inputs, rows);
                 grower.Train(best!, plan.EnsembleSize, progress, cancellation);
             }
             return (best!, bestTarget!, trials);

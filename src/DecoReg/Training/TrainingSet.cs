@@ -10,8 +10,11 @@ namespace DecoReg.Training;
 /// </summary>
 public sealed class TrainingSet : IDisposable
 {
-    private TrainingSet(InputBatch inputs, Tensor? targetTokens, Tensor? targetStates, Tensor? scaled)
+    private readonly bool ownsInputs;
+
+    private TrainingSet(InputBatch inputs, Tensor? targetTokens, Tensor? targetStates, Tensor? scaled, bool ownsInputs = true)
     {
+        this.ownsInputs = ownsInputs;
         Inputs = inputs;
         TargetTokens = targetTokens;
         TargetStates = targetStates;
@@ -22,7 +25,9 @@ public sealed class TrainingSet : IDisposable
     /// Examples for the decoder: tokens and grammar states, [rows, length], or [rows, copies, length] with jittered
     /// copies of each target.
     /// </summary>
-    public static TrainingSet ForDecoder(InputBatch inputs, Tensor tokens, Tensor states) => new(inputs, tokens, states, null);
+    /// <param name="ownsInputs">False when the inputs are shared (featurized once, used by several sets): the caller disposes them.</param>
+    public static TrainingSet ForDecoder(InputBatch inputs, Tensor tokens, Tensor states, bool ownsInputs = true) =>
+        new(inputs, tokens, states, null, ownsInputs);
 
     /// <summary>Examples for a head on the pooled encoder: the scaled target [rows] (float32).</summary>
     public static TrainingSet ForHead(InputBatch inputs, Tensor scaled) => new(inputs, null, null, scaled);
@@ -39,7 +44,7 @@ public sealed class TrainingSet : IDisposable
 
     public void Dispose()
     {
-        Inputs.Dispose();
+        if (ownsInputs) Inputs.Dispose();
         TargetTokens?.Dispose();
         TargetStates?.Dispose();
         Scaled?.Dispose();

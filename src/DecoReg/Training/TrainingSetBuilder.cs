@@ -14,7 +14,8 @@ public sealed class TrainingSetBuilder(IInputEncoder inputs, TargetEncoding targ
     /// jittered copies of each target (training), else [rows, length]. A target the codec cannot write is a user
     /// error naming the row.
     /// </summary>
-    public TrainingSet Build(Dataset data, TargetNoise? noise = null)
+    /// <param name="featurized">The rows already featurized (shared, not disposed with the set); null featurizes them here.</param>
+    public TrainingSet Build(Dataset data, TargetNoise? noise = null, InputBatch? featurized = null)
     {
         int length = target.Codec.Length, n = data.RowCount, copies = noise?.Copies ?? 1;
         var tokens = new long[n * copies * length];
@@ -41,7 +42,8 @@ public sealed class TrainingSetBuilder(IInputEncoder inputs, TargetEncoding targ
             }
         }
         var shape = noise is null ? new long[] { n, length } : new long[] { n, copies, length };
-        return TrainingSet.ForDecoder(Featurize(data.Features), torch.tensor(tokens, shape), torch.tensor(states, shape));
+        return TrainingSet.ForDecoder(featurized ?? Featurize(data.Features), torch.tensor(tokens, shape), torch.tensor(states, shape),
+            ownsInputs: featurized is null);
     }
 
     /// <summary>The encoder inputs of feature rows.</summary>

@@ -89,7 +89,10 @@ public class TextFeaturizerTests
         var featurizer = (TextFeaturizer)encoder;
         var ids = Enumerable.Range(0, encoded.Lengths[0]).Select(j => (int)encoded.Token(0, j) - 1).ToArray();
         Assert.Contains("🙂 émoji", featurizer.Tokenizer.Decode(ids));
-        Assert.Equal(0, text!.TruncatedRows);
+        // The training rows' own figures: none of the four packages is cut at 160 tokens.
+        var measured = InputEncoders.Measured(text, encoder, encoder.Encode(Packages))!;
+        Assert.Equal(0, measured.TruncatedRows);
+        Assert.InRange(measured.MeanTokens, 10, 160);
     }
 
     [Fact]
