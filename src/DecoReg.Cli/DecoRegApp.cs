@@ -81,6 +81,14 @@ public static class DecoRegApp
             .WithExample("train", "--data", "uci:datasets/uci/concrete", "--split", "0", "--epochs", "100", "--model", "concrete.decoreg")
             .WithExample("train", "--data", "train.parquet", "--target", "y", "--valid", "valid.parquet", "--codec", "ieee", "--mantissa-digits", "3", "--force")
             .WithExample("train", "--data", "checks.jsonl", "--target", "check_time", "--drop", "status", "--scaling", "signedlog", "--time-limit", "300");
+        c.AddCommand<PretrainCommand>("pretrain")
+            .WithDescription("Pretrain one model on many tasks (one file per task, or a task column), each task with its own target scaling.")
+            .WithExample("pretrain", "--data", "libs.jsonl", "--data", "docs.jsonl", "--target", "installed_size_kib", "--input", "text", "--model", "pre.decoreg")
+            .WithExample("pretrain", "--data", "packages.jsonl", "--task-column", "section", "--target", "installed_size_kib", "--input", "text", "--model", "pre.decoreg");
+        c.AddCommand<FineTuneCommand>("finetune")
+            .WithDescription("Fine-tune a pretrained model on a new task from a few hundred rows; writes an ordinary model file.")
+            .WithExample("finetune", "--from", "pre.decoreg", "--data", "games.jsonl", "--target", "installed_size_kib", "--task", "games", "--model", "games.decoreg")
+            .WithExample("finetune", "--from", "pre.decoreg", "--data", "new.csv", "--decoder-only", "--epochs", "20", "--model", "ft.decoreg", "--force");
         c.AddCommand<PredictCommand>("predict")
             .WithDescription("Write predictive mean, median, std and quantiles per row as CSV.")
             .WithExample("predict", "--model", "houses.decoreg", "--data", "new.csv", "--out", "predictions.csv")

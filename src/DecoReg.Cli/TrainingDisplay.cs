@@ -41,10 +41,33 @@ public static class TrainingDisplay
 
     /// <summary>
     /// "epoch 3/300  train 2.1234  valid 2.3456 *  ETA 0:01:02" (* marks a new best validation loss), prefixed with
-    /// "network 2/5  " while an ensemble trains.
+    /// "network 2/5  " while an ensemble trains, and followed for a multi-task model by the best and worst task's
+    /// validation loss (every task's is in the summary).
     /// </summary>
     public static string Describe(TrainingProgress p) => string.Create(CultureInfo.InvariantCulture,
-        $"{(p.Stage is null ? "" : $"{p.Stage}  ")}{(p.Networks > 1 ? $"network {p.Network}/{p.Networks}  " : "")}epoch {p.Epoch}/{p.MaxEpochs}  train loss {p.TrainLoss:F4}  valid loss {p.ValidationLoss:F4}{(p.IsBest ? " *" : "  ")}  ETA {Time(p.EstimatedRemaining)}");
+        $"{(p.Stage is null ? "" : $"{p.Stage}  ")}{(p.Networks > 1 ? $"network {p.Network}/{p.Networks}  " : "")}epoch {p.Epoch}/{p.MaxEpochs}  train loss {p.TrainLoss:F4}  valid loss {p.ValidationLoss:F4}{(p.IsBest ? " *" : "  ")}  ETA {Time(p.EstimatedRemaining)}{Tasks(p)}");
+
+    private static string Tasks(TrainingProgress p)
+    {
+        if (p.TaskLosses is not { Count: > 0 } losses) return "";
+        var best = losses.MinBy(kv => kv.Value);
+        var worst = losses.MaxBy(kv => kv.Value);
+        return string.Create(CultureInfo.InvariantCulture, $"  {losses.Count} tasks: best {best.Key} {best.Value:F4}, worst {worst.Key} {worst.Value:F4}");
+    }
+
+    /// <summary>A multi-task model's tasks: training rows and the validation loss of the kept epoch, per task.</summary>
+    public static void TaskSummary(IAnsiConsole console, DecodingRegressor model)
+    {
+        if (model.Tasks.Count == 0) return;
+        var report = model.TrainingReport;
+        var losses = report is { BestEpoch: > 0 } ? report.History[report.BestEpoch - 1].TaskLosses : null;
+        var table = new Table().Title($"tasks (column '{model.Learned.TaskColumn}')").AddColumns("task", "training rows", "validation loss");
+        foreach (var task in model.Tasks)
+            table.AddRow(new Text(task),
+                new Text(model.Learned.TaskRows.TryGetValue(task, out int rows) ? rows.ToString(CultureInfo.InvariantCulture) : "?"),
+                new Text(losses is not null && losses.TryGetValue(task, out double loss) ? loss.ToString("F4", CultureInfo.InvariantCulture) : "-"));
+        console.Write(table);
+    }
 
     /// <summary>
     /// The summary table printed after training (the first network's, plus a line per figure for an ensemble, and the

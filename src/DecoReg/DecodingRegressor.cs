@@ -26,10 +26,10 @@ public sealed class DecodingRegressor : IDisposable
     {
         Options = options;
         Learned = learned;
-        Target = new TargetEncoding(learned.Codec.Create(), learned.Scaler);
+        Targets = learned.Targets();
         Inputs = InputEncoders.Create(learned.Schema, learned.Text);
-        builder = new TrainingSetBuilder(Inputs, Target);
-        grammar = new GrammarTensors(Target.Codec.Grammar);
+        builder = new TrainingSetBuilder(Inputs, Targets);
+        grammar = new GrammarTensors(Targets.Codec.Grammar);
         this.networks = networks;
         foreach (var network in networks) network.Temperature = learned.Temperature;
     }
@@ -40,8 +40,14 @@ public sealed class DecodingRegressor : IDisposable
     /// <summary>What training learned: fitted codec and scaler, schema, temperature, reports, dropped columns, ….</summary>
     public LearnedState Learned { get; }
 
-    /// <summary>The target path: fitted scaler and codec.</summary>
-    public TargetEncoding Target { get; }
+    /// <summary>The target path of every task: one codec, a fitted scaler per task (one for a single-task model).</summary>
+    public TaskTargets Targets { get; }
+
+    /// <summary>The target path (fitted scaler and codec) of a single-task model; the first task's for a multi-task one.</summary>
+    public TargetEncoding Target => Targets.For(Targets.Names.FirstOrDefault());
+
+    /// <summary>The tasks a multi-task model serves (empty for a single-task model).</summary>
+    public IReadOnlyList<string> Tasks => Targets.Names;
 
     /// <summary>How rows become encoder tokens.</summary>
     public IInputEncoder Inputs { get; }
@@ -82,21 +88,27 @@ public sealed class DecodingRegressor : IDisposable
         using (ensemble) return new DecodingRegressor(options, learned, ensemble.Release());
     }
 
-    /// <summary>Predictive distributions for every row of <paramref name="features"/> (columns matched by name).</summary>
-    public IReadOnlyList<Distribution> PredictBatch(Table features, PredictionOptions? prediction = null)
+    /// <summary>
+    /// Predictive distributions for every row of <paramref name="features"/> (columns matched by name), each in its
+    /// task's units. For a multi-task model, <paramref name="task"/> names the task of every row (else the rows' task
+    /// column says it, or the model's only task); an unknown task is an error listing the model's tasks.
+    /// </summary>
+    public IReadOnlyList<Distribution> PredictBatch(Table features, PredictionOptions? prediction = null, string? task = null)
     {
+        features = Targets.Assign(features, task);
         var sequences = DecodeSequences(features, (prediction ?? Options.Prediction).CreateStrategy());
+        var encodings = Targets.ForRows(features);
         var result = new Distribution[sequences.Count];
-        for (int i = 0; i < result.Length; i++) result[i] = DistributionBuilder.Build(sequences[i], Target);
+        for (int i = 0; i < result.Length; i++) result[i] = DistributionBuilder.Build(sequences[i], encodings[i]);
         return result;
     }
 
     /// <summary>The predictive distribution of one row given as column name → cell text (null = missing).</summary>
-    public Distribution Predict(IReadOnlyDictionary<string, string?> row, PredictionOptions? prediction = null)
+    public Distribution Predict(IReadOnlyDictionary<string, string?> row, PredictionOptions? prediction = null, string? task = null)
     {
         var columns = row.Keys.ToArray();
         var cells = columns.Select(c => row[c]).ToArray();
-        return PredictBatch(new Table("input row", columns, new[] { cells }), prediction)[0];
+        return PredictBatch(new Table("input row", columns, new[] { cells }), prediction, task)[0];
     }
 
     /// <summary>Decodes token sequences with any strategy (for benchmarks and tests); an ensemble mixes its members'.</summary>
@@ -109,9 +121,35 @@ public sealed class DecodingRegressor : IDisposable
 
     /// <summary>
     /// Teacher-forced, grammar-masked log-likelihood of each target under the model, as a log-density in the target's
-    /// units (bin width and scaler Jacobian included). Used for NLL evaluation.
+    /// (task's) units (bin width and scaler Jacobian included). Used for NLL evaluation; tasks as in <see cref="PredictBatch"/>.
     /// </summary>
-    public double[] LogLikelihood(Dataset data) => EnsembleLikelihood.LogDensities(networks, grammar, builder, data);
+    public double[] LogLikelihood(Dataset data, string? task = null) =>
+        EnsembleLikelihood.LogDensities(networks, grammar, builder, data with { Features = Targets.Assign(data.Features, task) });
+
+    /// <summary>
+    /// Pretrains one model on several tasks (e.g. one data set per file): joined by <see cref="Data.Tasks.Join"/> into
+    /// one set whose task column (<see cref="RegressorOptions.TaskColumn"/>, default "task") holds each part's name.
+    /// </summary>
+    public static DecodingRegressor Pretrain(IReadOnlyList<(string Task, Dataset Data)> tasks, RegressorOptions? options = null,
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        options ??= new RegressorOptions();
+        options = options with { TaskColumn = options.TaskColumn ?? Data.Tasks.DefaultColumn };
+        return Train(Data.Tasks.Join(tasks, options.TaskColumn), options, null, progress, cancellation);
+    }
+
+    /// <summary>
+    /// A new model adapted from this one to <paramref name="data"/> (<see cref="FineTuner"/>): same vocabulary, codec and
+    /// architecture, a scaler fitted on the new rows, weights started from this model's. For a multi-task model,
+    /// <paramref name="task"/> names the new task (or the data's task column gives it). This model is left unchanged.
+    /// </summary>
+    public DecodingRegressor FineTune(Dataset data, FineTuneOptions? options = null, string? task = null,
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var (ensemble, learned) = FineTuner.Fit(Options.ToPlan(), Learned, networks, data, task, options ?? new FineTuneOptions(), progress, cancellation);
+        using (ensemble) return new DecodingRegressor(Options, learned, ensemble.Release());
+    }
 
     /// <summary>Writes the model (user options, learned state, weights, checksum) atomically.</summary>
     public void Save(string path, bool overwrite = true)

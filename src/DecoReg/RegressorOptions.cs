@@ -52,6 +52,14 @@ public sealed record RegressorOptions
     /// </summary>
     public int EnsembleSize { get; init; } = 1;
 
+    /// <summary>
+    /// Multi-task training (pretraining): the feature column naming each row's task. Each task gets its own target
+    /// scaler (one codec and decoder serve all), tasks are mixed by <see cref="TrainingOptions.TaskSamplingPower"/>, each
+    /// task is held out separately and its validation loss reported; the column stays a feature the encoder reads.
+    /// Null (default): one task.
+    /// </summary>
+    public string? TaskColumn { get; init; }
+
     /// <summary>libtorch intra-op threads; 0 keeps libtorch's default (one per core).</summary>
     public int Threads { get; init; }
 
@@ -70,5 +78,5 @@ public sealed record RegressorOptions
 
     /// <summary>The training layer's view of these options.</summary>
     internal TrainingPlan ToPlan() =>
-        new(Codec, Scaling, SelectScaling, Network, Training, CalibrateTemperature, EnsembleSize, Inputs);
+        new(Codec, Scaling, SelectScaling, Network, Training, CalibrateTemperature, EnsembleSize, Inputs, TaskColumn);
 }

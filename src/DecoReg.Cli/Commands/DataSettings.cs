@@ -11,8 +11,8 @@ namespace DecoReg.Cli.Commands;
 public class DataSettings : CommandSettings
 {
     [CommandOption("-d|--data <FILE>")]
-    [Description("Data: CSV with header (.csv/.tsv), JSON Lines (.jsonl), Parquet (.parquet) or uci:DIR.")]
-    public string? Data { get; init; }
+    [Description("Data: CSV with header (.csv/.tsv), JSON Lines (.jsonl), Parquet (.parquet) or uci:DIR. pretrain: repeat for one file per task.")]
+    public string[] Data { get; init; } = [];
 
     [CommandOption("-t|--target <COL>")]
     [Description("Column to predict (numeric). Not used with uci: data, whose target is fixed. predict, evaluate: dropped from the features when present; default: the one data column the model does not use.")]
@@ -32,9 +32,10 @@ public class DataSettings : CommandSettings
 
     /// <summary>The --data argument, required.</summary>
     public string RequireData(string option = "--data") =>
-        string.IsNullOrWhiteSpace(Data)
+        Data.Length == 0 || string.IsNullOrWhiteSpace(Data[0])
             ? throw new DecoRegException($"no data given; use {option} FILE ({TableLoader.FormatsHelp})")
-            : Data;
+            : Data.Length > 1 ? throw new DecoRegException($"{option} given {Data.Length} times; this command reads one data file (pretrain reads several)")
+            : Data[0];
 
     /// <summary>The UCI split and side: --split (default 0) and --part (default <paramref name="defaultPart"/>);
     /// both only make sense for uci: data.</summary>

@@ -29,8 +29,8 @@ public sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateComm
         using var model = DecodingRegressor.Load(settings.Model);
         var prediction = settings.ToPredictionOptions(model);
         var data = ModelData.Labeled(model, settings);
-        var distributions = model.PredictBatch(data.Features, prediction);
-        var logLikelihoods = model.LogLikelihood(data);
+        var distributions = model.PredictBatch(data.Features, prediction, settings.Task);
+        var logLikelihoods = model.LogLikelihood(data, settings.Task);
         var report = RegressionMetrics.Compute(distributions, data.Targets, logLikelihoods);
         IReadOnlyList<string> plots = [];
         if (settings.Plots is not null)

@@ -16,6 +16,10 @@ public class ModelDataSettings : DataSettings
     [Description("Decode by prefix-sharing sampling of N sequences per row instead of the model's default (exact enumeration).")]
     public int? Samples { get; init; }
 
+    [CommandOption("--task <NAME>")]
+    [Description("Multi-task models: the task of every row (else each row's task column, or the model's only task).")]
+    public string? Task { get; init; }
+
     [CommandOption("--exact")]
     [Description("Decode by exact enumeration of the most probable sequences (the default).")]
     public bool Exact { get; init; }

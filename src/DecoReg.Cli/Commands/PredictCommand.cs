@@ -40,7 +40,7 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictComman
         using var model = DecodingRegressor.Load(settings.Model);
         var prediction = settings.ToPredictionOptions(model);
         var (features, ids) = ModelData.Features(model, settings, settings.Id);
-        var distributions = model.PredictBatch(features, prediction);
+        var distributions = model.PredictBatch(features, prediction, settings.Task);
 
         var csv = new StringBuilder();
         var header = new List<string> { settings.Id ?? "row", "mean", "median", "std" };

@@ -28,7 +28,7 @@ public sealed class TokenizeCommand(IAnsiConsole console) : Command<TokenizeComm
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(context);
         string[] texts = [.. settings.Values, .. context.Remaining.Raw];
-        bool fromData = settings.Data is not null || settings.Target is not null || settings.Drop.Length > 0
+        bool fromData = settings.Data.Length > 0 || settings.Target is not null || settings.Drop.Length > 0
                         || settings.Split is not null || settings.Part is not null;
         if (texts.Length == 0 && !fromData)
             throw new DecoRegException("tokenize: no values given; expected one or more numbers, e.g. decoreg tokenize 123.4 -0.5 (put -inf after --)");

@@ -15,7 +15,7 @@ namespace DecoReg.Cli.Commands;
 /// </summary>
 public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Settings>
 {
-    public sealed class Settings : CodecSettings
+    public class Settings : CodecSettings
     {
         [CommandOption("--valid <FILE>")]
         [Description("Validation data for early stopping (same columns; a table file, not uci: data — with uci: data the hold-out is always --valid-fraction of the split's training rows, never its test rows). Default: hold out --valid-fraction of the training rows.")]
@@ -97,18 +97,27 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
         var options = BuildOptions(settings);
         OutputFiles.CheckWritable(settings.Model, settings.Force, "model file"); // before any work
         var (train, valid) = LoadData(settings);
-
-        var model = TrainingDisplay.Train(console,
-            progress => DecodingRegressor.Train(train, options, valid, progress, cancellationToken),
-            options.Training.Epochs);
-        using (model)
-        {
-            model.Save(settings.Model, overwrite: settings.Force);
-            var report = model.TrainingReport!;
-            TrainingDisplay.Summary(console, report, model.Learned.TrainingRows, model.Learned.ValidationRows, settings.Model, model.MemberReports, model.ScalingTrials);
-            TrainingDisplay.Inputs(console, model.Schema, model.Learned.Text);
-        }
+        Run(console, settings, options, train, valid, cancellationToken);
         return ErrorHandling.Ok;
+    }
+
+    /// <summary>Trains with progress, writes the model file and prints the summaries (shared with pretrain).</summary>
+    internal static void Run(IAnsiConsole console, Settings settings, RegressorOptions options, Dataset train, Dataset? valid,
+        CancellationToken cancellation)
+    {
+        var model = TrainingDisplay.Train(console,
+            progress => DecodingRegressor.Train(train, options, valid, progress, cancellation),
+            options.Training.Epochs);
+        using (model) Finish(console, model, settings.Model, settings.Force);
+    }
+
+    /// <summary>Saves a trained model and prints what training did (training, tasks, inputs).</summary>
+    internal static void Finish(IAnsiConsole console, DecodingRegressor model, string path, bool force)
+    {
+        model.Save(path, overwrite: force);
+        TrainingDisplay.Summary(console, model.TrainingReport!, model.Learned.TrainingRows, model.Learned.ValidationRows, path, model.MemberReports, model.ScalingTrials);
+        TrainingDisplay.TaskSummary(console, model);
+        TrainingDisplay.Inputs(console, model.Schema, model.Learned.Text);
     }
 
     /// <summary>Regressor options from the command line (validated before any data is read).</summary>

@@ -48,6 +48,30 @@ public static class ModuleWeights
         return stored;
     }
 
+    /// <summary>Copies every weight of <paramref name="from"/> into the same-named tensor of <paramref name="to"/> (same architecture).</summary>
+    public static void Copy(nn.Module from, nn.Module to)
+    {
+        var source = from.state_dict();
+        using var noGrad = torch.no_grad();
+        foreach (var (name, tensor) in to.state_dict()) tensor.copy_(source[name]);
+    }
+
+    /// <summary>
+    /// Freezes the parameters whose names start with <paramref name="prefix"/> (e.g. "encoder."): they keep their values
+    /// and the trainer leaves them out of its optimizer. Returns how many tensors were frozen.
+    /// </summary>
+    public static int Freeze(nn.Module module, string prefix)
+    {
+        int frozen = 0;
+        foreach (var (name, parameter) in module.named_parameters())
+            if (name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                parameter.requires_grad = false;
+                frozen++;
+            }
+        return frozen;
+    }
+
     /// <summary>The entry count, written as a 7-bit variable-length integer (as TorchSharp writes it).</summary>
     private static long ReadCount(BinaryReader reader)
     {

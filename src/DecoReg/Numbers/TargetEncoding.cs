@@ -28,6 +28,16 @@ public sealed class TargetEncoding
     /// </summary>
     public static TargetEncoding Fit(CodecOptions codec, TargetScaling scaling, IReadOnlyList<double> targets)
     {
+        var (scaler, warped) = FitScaler(codec, scaling, targets);
+        return new TargetEncoding(codec.FitTo(warped).Create(), scaler);
+    }
+
+    /// <summary>
+    /// The scaler alone (the warp, then min-max into [0, 1] for codecs that need it), and the warped targets the
+    /// codec's options are fitted to.
+    /// </summary>
+    public static (TargetScaler Scaler, double[] Warped) FitScaler(CodecOptions codec, TargetScaling scaling, IReadOnlyList<double> targets)
+    {
         TargetScaler warp = scaling switch
         {
             TargetScaling.Auto => new IdentityScaler(),
@@ -37,13 +47,9 @@ public sealed class TargetEncoding
             _ => throw new DecoRegException($"unknown target scaling {scaling}"),
         };
         var warped = targets.Select(warp.Transform).ToArray();
-        TargetScaler scaler = warp;
-        if (codec.NeedsUnitInterval())
-        {
-            var minMax = MinMaxScaler.Fit(warped);
-            scaler = warp is IdentityScaler ? minMax : new ChainedScaler(warp, minMax);
-        }
-        return new TargetEncoding(codec.FitTo(warped).Create(), scaler);
+        if (!codec.NeedsUnitInterval()) return (warp, warped);
+        var minMax = MinMaxScaler.Fit(warped);
+        return (warp is IdentityScaler ? minMax : new ChainedScaler(warp, minMax), warped);
     }
 
     /// <summary>Tokens of a target value; throws <see cref="DecoRegException"/> naming the value if it cannot be written.</summary>

@@ -29,4 +29,15 @@ public static class Batches
             body(start, torch.arange(start, start + rows, ScalarType.Int64));
         }
     }
+
+    /// <summary>As above over the given rows (in their order): <paramref name="body"/>(first position, row index tensor).</summary>
+    public static void ForEach(long[] rows, int size, Action<int, Tensor> body)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(size);
+        for (int start = 0; start < rows.Length; start += size)
+        {
+            using var scope = torch.NewDisposeScope();
+            body(start, torch.tensor(rows.AsSpan(start, Math.Min(size, rows.Length - start)).ToArray()));
+        }
+    }
 }

@@ -15,17 +15,17 @@ public static class EnsembleLikelihood
         using var inference = torch.inference_mode();
         using var scope = torch.NewDisposeScope();
         using var set = builder.Build(data);
-        return LogDensities(networks, grammar, builder, set, data.Targets);
+        return LogDensities(networks, grammar, builder, set, data);
     }
 
-    /// <summary>As above, for a set already built without jitter (e.g. a training run's hold-out).</summary>
+    /// <summary>As above, for a set already built without jitter from <paramref name="data"/> (e.g. a training run's hold-out).</summary>
     public static double[] LogDensities(IReadOnlyList<EncoderDecoder> networks, GrammarTensors grammar,
-        TrainingSetBuilder builder, TrainingSet set, IReadOnlyList<double> targets)
+        TrainingSetBuilder builder, TrainingSet set, Dataset data)
     {
         using var inference = torch.inference_mode();
         using var scope = torch.NewDisposeScope();
         var perMember = networks.Select(network => SequenceLogProbabilities(network, grammar, set)).ToArray();
-        return MixtureDecoder.LogLikelihood(perMember, builder.LogDensityCorrections(set, targets));
+        return MixtureDecoder.LogLikelihood(perMember, builder.LogDensityCorrections(set, data));
     }
 
     /// <summary>Teacher-forced log-probability of every row's target token sequence under one network.</summary>

@@ -17,21 +17,29 @@ public sealed class EnsembleTrainer : IDisposable
     private readonly TrainingSet validation;
     private readonly double[] scaledTargets;
 
-    public EnsembleTrainer(TrainingPlan plan, TargetEncoding target, IInputEncoder inputs, FeaturizedRows rows)
+    public EnsembleTrainer(TrainingPlan plan, TaskTargets targets, IInputEncoder inputs, FeaturizedRows rows)
     {
         this.plan = plan;
         this.inputs = inputs;
         this.rows = rows;
-        Target = target;
-        Builder = new TrainingSetBuilder(inputs, target);
-        Grammar = new GrammarTensors(target.Codec.Grammar);
+        Targets = targets;
+        Builder = new TrainingSetBuilder(inputs, targets);
+        Grammar = new GrammarTensors(targets.Codec.Grammar);
         validation = Builder.Build(rows.Validation, featurized: rows.ValidationInputs);
-        scaledTargets = rows.Train.Targets.Select(target.Scaler.Transform).ToArray();
+        var encodings = targets.ForRows(rows.Train.Features);
+        scaledTargets = rows.Train.Targets.Select((y, i) => encodings[i].Scaler.Transform(y)).ToArray();
     }
 
-    public TargetEncoding Target { get; }
+    /// <summary>The target path of every task (one for a single-task model).</summary>
+    public TaskTargets Targets { get; }
     public TrainingSetBuilder Builder { get; }
     public GrammarTensors Grammar { get; }
+
+    /// <summary>
+    /// Called with each new network and its member index before it trains (e.g. fine-tuning loads the pretrained
+    /// member's weights and freezes what stays fixed); null trains from the seeded initialization.
+    /// </summary>
+    public Action<int, EncoderDecoder>? Prepare { get; init; }
 
     /// <summary>The hold-out with its target tokens (shared inputs).</summary>
     public TrainingSet Validation => validation;
@@ -51,9 +59,10 @@ public sealed class EnsembleTrainer : IDisposable
         {
             if (m > first && cancellation.IsCancellationRequested) break;
             var training = plan.Training with { Seed = plan.Training.Seed + m };
-            var network = CreateNetwork(inputs, plan.Network, Target.Codec, plan.Training.Seed, m);
+            var network = CreateNetwork(inputs, plan.Network, Targets.Codec, plan.Training.Seed, m);
             try
             {
+                Prepare?.Invoke(m, network);
                 using var trainSet = Builder.Build(rows.Train, TargetNoise.For(training, scaledTargets), rows.TrainInputs);
                 var objective = new DecoderObjective(network, Grammar);
                 var memberProgress = progress is null || size == 1 ? progress : new MemberProgress(progress, m + 1, size);

@@ -36,4 +36,24 @@ public sealed record LearnedState(
     /// <summary>Rows trained on and held out for early stopping (0 when unknown, e.g. for older model files).</summary>
     public int TrainingRows { get; init; }
     public int ValidationRows { get; init; }
+
+    /// <summary>
+    /// For a multi-task model: the feature column naming each row's task (null for a single-task model), and each
+    /// task's fitted scaler (<see cref="Scaler"/> is then the first task's). All tasks share <see cref="Codec"/>.
+    /// </summary>
+    public string? TaskColumn { get; init; }
+    public IReadOnlyDictionary<string, TargetScaler> TaskScalers { get; init; } = new Dictionary<string, TargetScaler>();
+
+    /// <summary>Training rows of each task (multi-task models; empty otherwise).</summary>
+    public IReadOnlyDictionary<string, int> TaskRows { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>What the model was fine-tuned from and how (null for a model trained from scratch).</summary>
+    public FineTuning? FineTuned { get; init; }
+
+    /// <summary>The target path of every task this state describes.</summary>
+    public TaskTargets Targets()
+    {
+        var codec = Codec.Create();
+        return TaskColumn is null ? TaskTargets.Single(new TargetEncoding(codec, Scaler)) : TaskTargets.FromScalers(TaskColumn, codec, TaskScalers);
+    }
 }

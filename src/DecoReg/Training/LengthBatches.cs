@@ -15,22 +15,25 @@ public static class LengthBatches
     /// <summary>One epoch's batches (row indices) for rows of the given lengths.</summary>
     public static List<long[]> Plan(IReadOnlyList<int> lengths, int batchSize, Random rng)
     {
+        var all = new long[lengths.Count];
+        for (int i = 0; i < all.Length; i++) all[i] = i;
+        return Plan(lengths, all, batchSize, rng);
+    }
+
+    /// <summary>One epoch's batches over the given rows (e.g. a task-mixed draw, repeats allowed); shuffles <paramref name="rows"/> in place.</summary>
+    public static List<long[]> Plan(IReadOnlyList<int> lengths, long[] rows, int batchSize, Random rng)
+    {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
-        int n = lengths.Count;
-        var order = new long[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        for (int i = n - 1; i > 0; i--)
-        {
-            int j = rng.Next(i + 1);
-            (order[i], order[j]) = (order[j], order[i]);
-        }
+        var order = rows;
+        int n = order.Length;
+        TaskMixing.Shuffle(order, rng);
         var batches = new List<long[]>((n + batchSize - 1) / batchSize);
         int pool = batchSize * PoolBatches;
         for (int start = 0; start < n; start += pool)
         {
-            var rows = order.AsSpan(start, Math.Min(pool, n - start)).ToArray();
+            var slice = order.AsSpan(start, Math.Min(pool, n - start)).ToArray();
             // Stable sort by length keeps the shuffled order among equal lengths.
-            var sorted = rows.Select((row, k) => (row, k)).OrderBy(p => lengths[(int)p.row]).ThenBy(p => p.k).Select(p => p.row).ToArray();
+            var sorted = slice.Select((row, k) => (row, k)).OrderBy(p => lengths[(int)p.row]).ThenBy(p => p.k).Select(p => p.row).ToArray();
             for (int b = 0; b < sorted.Length; b += batchSize)
                 batches.Add(sorted.AsSpan(b, Math.Min(batchSize, sorted.Length - b)).ToArray());
         }

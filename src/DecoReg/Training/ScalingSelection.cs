@@ -12,11 +12,11 @@ public static class ScalingSelection
 {
     public static IReadOnlyList<TargetScaling> Candidates { get; } = [TargetScaling.Auto, TargetScaling.Quantile];
 
-    public static (Ensemble Ensemble, TargetEncoding Target, ScalingTrial[] Trials) Train(TrainingPlan plan, IInputEncoder inputs,
+    public static (Ensemble Ensemble, TaskTargets Targets, ScalingTrial[] Trials) Train(TrainingPlan plan, IInputEncoder inputs,
         FeaturizedRows rows, IProgress<TrainingProgress>? progress, CancellationToken cancellation)
     {
         Ensemble? best = null;
-        TargetEncoding? bestTarget = null;
+        TaskTargets? bestTarget = null;
         double bestNll = double.PositiveInfinity;
         var chosen = TargetScaling.Auto;
         var scores = new List<(TargetScaling Scaling, double Nll)>();
@@ -27,14 +27,14 @@ public static class ScalingSelection
                 var scaling = Candidates[c];
                 var stage = $"scaling {scaling.ToString().ToLowerInvariant()} ({c + 1}/{Candidates.Count})";
                 var stageProgress = progress is null ? null : new StageProgress(progress, stage);
-                var target = TargetEncoding.Fit(plan.Codec, scaling, rows.Train.Targets);
+                var target = RegressorTraining.FitTargets(plan, scaling, rows.Train);
                 using var trainer = new EnsembleTrainer(plan, target, inputs, rows);
                 var candidate = new Ensemble();
                 try
                 {
                     trainer.Train(candidate, 1, stageProgress, cancellation);
                     double nll = -EnsembleLikelihood.LogDensities(candidate.Networks, trainer.Grammar, trainer.Builder,
-                        trainer.Validation, rows.Validation.Targets).Average();
+                        trainer.Validation, rows.Validation).Average();
                     scores.Add((scaling, nll));
                     if (best is null || nll < bestNll)
                     {

@@ -28,8 +28,9 @@ public static class Trainer
         int stepsPerEpoch = (n + options.BatchSize - 1) / options.BatchSize;
         long totalSteps = (long)stepsPerEpoch * options.Epochs;
         long warmupSteps = Math.Max(1, (long)(options.WarmupFraction * totalSteps));
-        using var optimizer = torch.optim.AdamW(model.parameters(), options.LearningRate, 0.9, 0.999, 1e-8, options.WeightDecay);
-        var parameters = model.parameters().ToArray();
+        // Frozen parameters (requires_grad false, e.g. an encoder kept as pretrained) are left out of the optimizer.
+        var parameters = model.parameters().Where(p => p.requires_grad).ToArray();
+        using var optimizer = torch.optim.AdamW(parameters, options.LearningRate, 0.9, 0.999, 1e-8, options.WeightDecay);
 
         var history = new List<TrainingProgress>();
         Dictionary<string, Tensor>? best = null;
@@ -42,8 +43,9 @@ public static class Trainer
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
             model.train();
-            var batches = EpochBatches(train, order, options.BatchSize, rng);
+            var batches = EpochBatches(train, order, options, rng);
             double lossSum = 0;
+            long seen = 0;
             var epochClock = Stopwatch.StartNew();
             bool cancelled = false;
             foreach (var rows in batches)
@@ -60,6 +62,7 @@ public static class Trainer
                 optimizer.step();
                 step++;
                 lossSum += loss.item<float>() * count;
+                seen += count;
             }
             if (cancelled && epoch == 1 && best is null)
             {
@@ -67,7 +70,8 @@ public static class Trainer
                 break;
             }
 
-            double validLoss = Evaluate(trainable, validation);
+            var taskLosses = EvaluateTasks(trainable, validation);
+            double validLoss = taskLosses?.Overall ?? Evaluate(trainable, validation);
             bool isBest = validLoss < bestLoss;
             if (isBest)
             {
@@ -83,7 +87,10 @@ public static class Trainer
             var elapsed = clock.Elapsed;
             var remaining = TimeSpan.FromSeconds(elapsed.TotalSeconds / epoch * (options.Epochs - epoch));
             if (options.TimeLimit is { } limit && remaining > limit - elapsed) remaining = limit - elapsed;
-            var report = new TrainingProgress(epoch, options.Epochs, lossSum / n, validLoss, isBest, n / Math.Max(seconds, 1e-9), elapsed, remaining < TimeSpan.Zero ? TimeSpan.Zero : remaining);
+            var report = new TrainingProgress(epoch, options.Epochs, lossSum / Math.Max(1, seen), validLoss, isBest, seen / Math.Max(seconds, 1e-9), elapsed, remaining < TimeSpan.Zero ? TimeSpan.Zero : remaining)
+            {
+                TaskLosses = taskLosses?.ByTask,
+            };
             history.Add(report);
             progress?.Report(report);
 
@@ -111,6 +118,29 @@ public static class Trainer
         return sum / set.Count;
     }
 
+    /// <summary>
+    /// Each task's mean validation loss and the overall (row-weighted) mean, for a multi-task set; null for a single task.
+    /// The same passes as <see cref="Evaluate"/>, grouped by task.
+    /// </summary>
+    public static (double Overall, IReadOnlyDictionary<string, double> ByTask)? EvaluateTasks(ITrainable trainable, TrainingSet set)
+    {
+        if (set.Tasks is not { } tasks) return null;
+        trainable.Module.eval();
+        using var noGrad = torch.no_grad();
+        var byTask = new Dictionary<string, double>(StringComparer.Ordinal);
+        double total = 0;
+        var rows = tasks.Rows();
+        for (int t = 0; t < rows.Length; t++)
+        {
+            if (rows[t].Length == 0) continue;
+            double sum = 0;
+            Batches.ForEach(rows[t], Batches.EvaluationRows(set.Inputs), (_, index) => sum += trainable.Loss(set.Select(index)).item<float>() * index.shape[0]);
+            byTask[tasks.Names[t]] = sum / rows[t].Length;
+            total += sum;
+        }
+        return (total / set.Count, byTask);
+    }
+
     internal static double LearningRate(TrainingOptions o, long step, long warmup, long total)
     {
         if (step < warmup) return o.LearningRate * (step + 1) / warmup;
@@ -121,23 +151,17 @@ public static class Trainer
 
     /// <summary>
     /// One epoch's mini-batches: consecutive slices of a fresh shuffle for tables; for padded inputs (text), batches of
-    /// similar length (<see cref="LengthBatches"/>), so each is padded only to its own longest row.
+    /// similar length (<see cref="LengthBatches"/>), so each is padded only to its own longest row. A multi-task set
+    /// first draws the epoch's rows by <see cref="TaskMixing"/>.
     /// </summary>
-    private static IEnumerable<long[]> EpochBatches(TrainingSet train, long[] order, int batchSize, Random rng)
+    private static IEnumerable<long[]> EpochBatches(TrainingSet train, long[] order, TrainingOptions options, Random rng)
     {
-        if (train.Inputs.Lengths is { } lengths) return LengthBatches.Plan(lengths, batchSize, rng);
-        Shuffle(order, rng);
+        int batchSize = options.BatchSize;
+        if (train.Tasks is { } tasks) order = TaskMixing.EpochRows(tasks, options.TaskSamplingPower, rng);
+        if (train.Inputs.Lengths is { } lengths) return train.Tasks is null ? LengthBatches.Plan(lengths, batchSize, rng) : LengthBatches.Plan(lengths, order, batchSize, rng);
+        TaskMixing.Shuffle(order, rng);
         return Enumerable.Range(0, (order.Length + batchSize - 1) / batchSize)
             .Select(b => order.AsSpan(b * batchSize, Math.Min(batchSize, order.Length - b * batchSize)).ToArray());
-    }
-
-    private static void Shuffle(long[] a, Random rng)
-    {
-        for (int i = a.Length - 1; i > 0; i--)
-        {
-            int j = rng.Next(i + 1);
-            (a[i], a[j]) = (a[j], a[i]);
-        }
     }
 
     private static Dictionary<string, Tensor> Snapshot(nn.Module model) =>

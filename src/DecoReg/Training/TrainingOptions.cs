@@ -33,6 +33,11 @@ public sealed record TrainingOptions
     /// </summary>
     public double TargetNoise { get; init; } = 0.05;
     public int TargetNoiseCopies { get; init; } = 8;
+    /// <summary>
+    /// Multi-task sampling: each task is drawn with probability ∝ (its rows)^power (<see cref="TaskMixing"/>); 1 =
+    /// proportional, 0 = uniform over tasks. Ignored for a single task.
+    /// </summary>
+    public double TaskSamplingPower { get; init; } = TaskMixing.DefaultPower;
     /// <summary>Optional wall-clock limit; training stops (keeping the best weights) when it is reached.</summary>
     public TimeSpan? TimeLimit { get; init; }
 
@@ -46,6 +51,7 @@ public sealed record TrainingOptions
         if (ValidationFraction is <= 0 or >= 1) throw new DecoRegException($"validation fraction must be in (0, 1) (got {ValidationFraction})");
         if (TargetNoise < 0 || !double.IsFinite(TargetNoise)) throw new DecoRegException($"target noise must be a non-negative fraction of the target's standard deviation (got {TargetNoise})");
         if (TargetNoiseCopies < 2) throw new DecoRegException($"target noise copies must be at least 2 (got {TargetNoiseCopies})");
+        if (TaskSamplingPower is < 0 or > 1 || double.IsNaN(TaskSamplingPower)) throw new DecoRegException($"task sampling power must be in [0, 1] (got {TaskSamplingPower})");
         if (Patience < 1) throw new DecoRegException($"patience must be at least 1 (got {Patience})");
     }
 }

@@ -6,7 +6,7 @@ namespace DecoReg.Training;
 /// <summary>
 /// What a decoding-regressor training run is asked to do, in the training layer's own terms (the facade derives it
 /// from the user's options): codec and scaling (or a hold-out choice between scalings), network and loop settings,
-/// temperature calibration and the number of networks.
+/// temperature calibration, the number of networks, and the task column of a multi-task run (null: one task).
 /// </summary>
 public sealed record TrainingPlan(
     CodecOptions Codec,
@@ -16,4 +16,5 @@ public sealed record TrainingPlan(
     TrainingOptions Training,
     bool CalibrateTemperature,
     int EnsembleSize,
-    InputOptions Inputs);
+    InputOptions Inputs,
+    string? TaskColumn = null);

@@ -18,4 +18,6 @@ public sealed record TrainingProgress(
     public int Networks { get; init; } = 1;
     /// <summary>Which candidate model is training when several are tried (e.g. "scaling quantile (2/2)"); else null.</summary>
     public string? Stage { get; init; }
+    /// <summary>Each task's validation loss for a multi-task model (task name → mean loss); null for a single task.</summary>
+    public IReadOnlyDictionary<string, double>? TaskLosses { get; init; }
 }

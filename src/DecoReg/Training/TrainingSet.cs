@@ -12,9 +12,11 @@ public sealed class TrainingSet : IDisposable
 {
     private readonly bool ownsInputs;
 
-    private TrainingSet(InputBatch inputs, Tensor? targetTokens, Tensor? targetStates, Tensor? scaled, bool ownsInputs = true)
+    private TrainingSet(InputBatch inputs, Tensor? targetTokens, Tensor? targetStates, Tensor? scaled, bool ownsInputs = true,
+        TaskGroups? tasks = null)
     {
         this.ownsInputs = ownsInputs;
+        Tasks = tasks;
         Inputs = inputs;
         TargetTokens = targetTokens;
         TargetStates = targetStates;
@@ -26,13 +28,17 @@ public sealed class TrainingSet : IDisposable
     /// copies of each target.
     /// </summary>
     /// <param name="ownsInputs">False when the inputs are shared (featurized once, used by several sets): the caller disposes them.</param>
-    public static TrainingSet ForDecoder(InputBatch inputs, Tensor tokens, Tensor states, bool ownsInputs = true) =>
-        new(inputs, tokens, states, null, ownsInputs);
+    /// <param name="tasks">Each row's task, for a multi-task model (mixed sampling, per-task losses); null otherwise.</param>
+    public static TrainingSet ForDecoder(InputBatch inputs, Tensor tokens, Tensor states, bool ownsInputs = true, TaskGroups? tasks = null) =>
+        new(inputs, tokens, states, null, ownsInputs, tasks);
 
     /// <summary>Examples for a head on the pooled encoder: the scaled target [rows] (float32).</summary>
     public static TrainingSet ForHead(InputBatch inputs, Tensor scaled) => new(inputs, null, null, scaled);
 
     public InputBatch Inputs { get; }
+
+    /// <summary>Each row's task in a multi-task set; null for a single task.</summary>
+    public TaskGroups? Tasks { get; }
     public Tensor? TargetTokens { get; }
     public Tensor? TargetStates { get; }
     public Tensor? Scaled { get; }

@@ -5,10 +5,14 @@ namespace DecoReg.Training;
 
 /// <summary>
 /// Turns a dataset into the decoder's <see cref="TrainingSet"/>: the rows through the input encoder, each target
-/// through the scaler and codec into tokens plus the grammar state before each token.
+/// through its task's scaler and the shared codec into tokens plus the grammar state before each token.
 /// </summary>
-public sealed class TrainingSetBuilder(IInputEncoder inputs, TargetEncoding target)
+public sealed class TrainingSetBuilder(IInputEncoder inputs, TaskTargets targets)
 {
+    public TrainingSetBuilder(IInputEncoder inputs, TargetEncoding target) : this(inputs, TaskTargets.Single(target)) { }
+
+    public TaskTargets Targets => targets;
+
     /// <summary>
     /// Target tokens and grammar states for every row, [rows, copies, length] when <paramref name="noise"/> asks for
     /// jittered copies of each target (training), else [rows, length]. A target the codec cannot write is a user
@@ -17,12 +21,14 @@ public sealed class TrainingSetBuilder(IInputEncoder inputs, TargetEncoding targ
     /// <param name="featurized">The rows already featurized (shared, not disposed with the set); null featurizes them here.</param>
     public TrainingSet Build(Dataset data, TargetNoise? noise = null, InputBatch? featurized = null)
     {
-        int length = target.Codec.Length, n = data.RowCount, copies = noise?.Copies ?? 1;
+        int length = targets.Codec.Length, n = data.RowCount, copies = noise?.Copies ?? 1;
+        var encodings = targets.ForRows(data.Features);
         var tokens = new long[n * copies * length];
         var states = new long[n * copies * length];
-        var grammar = target.Codec.Grammar;
+        var grammar = targets.Codec.Grammar;
         for (int i = 0; i < n; i++)
         {
+            var target = encodings[i];
             double z = target.Scaler.Transform(data.Targets[i]);
             for (int c = 0; c < copies; c++)
             {
@@ -43,7 +49,7 @@ public sealed class TrainingSetBuilder(IInputEncoder inputs, TargetEncoding targ
         }
         var shape = noise is null ? new long[] { n, length } : new long[] { n, copies, length };
         return TrainingSet.ForDecoder(featurized ?? Featurize(data.Features), torch.tensor(tokens, shape), torch.tensor(states, shape),
-            ownsInputs: featurized is null);
+            ownsInputs: featurized is null, TaskGroups.Of(targets, data.Features));
     }
 
     /// <summary>The encoder inputs of feature rows.</summary>
@@ -51,18 +57,19 @@ public sealed class TrainingSetBuilder(IInputEncoder inputs, TargetEncoding targ
 
     /// <summary>
     /// log p(y) − log P(tokens of y) of every row (bin width and scaler Jacobian), from the target tokens of a set
-    /// built without jitter.
+    /// built without jitter from <paramref name="data"/>.
     /// </summary>
-    public double[] LogDensityCorrections(TrainingSet set, IReadOnlyList<double> targets)
+    public double[] LogDensityCorrections(TrainingSet set, Dataset data)
     {
         var tokens = set.TargetTokens!.data<long>().ToArray();
-        int length = target.Codec.Length;
+        var encodings = targets.ForRows(data.Features);
+        int length = targets.Codec.Length;
         var sequence = new int[length];
-        var result = new double[targets.Count];
+        var result = new double[data.RowCount];
         for (int i = 0; i < result.Length; i++)
         {
             for (int j = 0; j < length; j++) sequence[j] = (int)tokens[i * length + j];
-            result[i] = target.LogDensityCorrection(targets[i], sequence);
+            result[i] = encodings[i].LogDensityCorrection(data.Targets[i], sequence);
         }
         return result;
     }

@@ -1,0 +1,36 @@
+namespace DecoReg.Training;
+
+/// <summary>Which weights fine-tuning updates.</summary>
+public enum FineTuneScope
+{
+    /// <summary>Every weight (default): the most accurate when the new task differs from pretraining.</summary>
+    All,
+
+    /// <summary>The decoder only, the encoder kept as pretrained: fewer weights to fit from few rows, and cheaper steps.</summary>
+    Decoder,
+}
+
+/// <summary>
+/// How a pretrained model is adapted to a task from few rows: a small learning rate (the pretrained weights are a good
+/// start, a large step forgets them), small batches (a few hundred rows give only a handful of steps per epoch), a
+/// larger hold-out (20 %, so early stopping sees more than a few rows) and a short patience.
+/// </summary>
+public sealed record FineTuneOptions
+{
+    public TrainingOptions Training { get; init; } = new()
+    {
+        Epochs = 40,
+        Patience = 6,
+        LearningRate = 3e-4,
+        BatchSize = 32,
+        WarmupFraction = 0.05,
+        ValidationFraction = 0.2,
+    };
+
+    public FineTuneScope Scope { get; init; } = FineTuneScope.All;
+
+    public void Validate() => Training.Validate();
+}
+
+/// <summary>What a fine-tuned model was adapted from: the tasks of the pretrained model and the fine-tuning options.</summary>
+public sealed record FineTuning(IReadOnlyList<string> PretrainedTasks, FineTuneOptions Options);
