@@ -120,6 +120,17 @@ public sealed class DecodingRegressor : IDisposable
     }
 
     /// <summary>
+    /// Each row's representation: the first network's encoder states averaged over the row's tokens (for comparing
+    /// rows, e.g. diversity when choosing rows to label; see <see cref="Representations"/>).
+    /// </summary>
+    public float[][] Represent(Table features, string? task = null)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var inputs = builder.Featurize(Targets.Assign(features, task));
+        return Representations.Pooled(networks[0], inputs);
+    }
+
+    /// <summary>
     /// Teacher-forced, grammar-masked log-likelihood of each target under the model, as a log-density in the target's
     /// (task's) units (bin width and scaler Jacobian included). Used for NLL evaluation; tasks as in <see cref="PredictBatch"/>.
     /// </summary>

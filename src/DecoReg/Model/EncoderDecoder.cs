@@ -48,6 +48,9 @@ public sealed class EncoderDecoder : nn.Module
     /// <summary>The decoder input token that starts every number.</summary>
     public long BeginToken => NumberVocabulary;
 
+    /// <summary>The mean of the encoder states over real tokens, [batch, d]: the row's representation (see <see cref="Encoder.Pool"/>).</summary>
+    public Tensor Pool(InputBatch input) => encoder.Pool(input);
+
     /// <summary>Encoder states [batch, length, d] and the padding mask (see <see cref="Encoder.Encode"/>).</summary>
     public Tensor Encode(InputBatch input, out Tensor? memoryMask) => encoder.Encode(input, out memoryMask);
 
