@@ -31,7 +31,7 @@ internal sealed class ApiKeyCheck(string key)
             return;
         }
         context.Response.Headers.WWWAuthenticate = "Bearer";
-        throw new RequestProblem(StatusCodes.Status401Unauthorized, "Unauthorized",
-            "this server needs an API key: send the header 'Authorization: Bearer KEY'.");
+        await Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
+            detail: "this server needs an API key: send the header 'Authorization: Bearer KEY'.").ExecuteAsync(context).ConfigureAwait(false);
     }
 }

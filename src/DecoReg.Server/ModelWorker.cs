@@ -109,10 +109,11 @@ internal sealed class ModelWorker : IDisposable
             DisposeRetired();
             int rows = Collect(reader);
             if (batch.Count == 0) continue;
+            var model = Current; // the whole batch decodes with this version, even if a reload swaps meanwhile
             try
             {
                 options.BeforeBatch?.Invoke(rows);
-                Decode(Current, rows);
+                Decode(model, rows);
             }
             catch (Exception e)
             {

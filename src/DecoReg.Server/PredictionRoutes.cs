@@ -21,9 +21,12 @@ internal static class PredictionRoutes
             ? Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Stopping", detail: "the server is shutting down.")
             : Results.Ok(new { status = "ready", models = models.All.Select(w => w.Name).ToArray() }));
         app.MapGet("/v1/models", () => Results.Ok(new { models = models.All.Select(w => ModelSummary.From(w.Current)).ToArray() }));
-        app.MapGet("/v1/models/{name}", (string name) => Results.Ok(ModelDescription.From(models.Get(name).Current)));
-        app.MapPost("/v1/models/{name}/predict", (string name, HttpContext context) => Predict(models.Get(name), context, options));
-        app.MapPost("/v1/models/{name}/reload", async (string name, HttpContext context) => await Reload(models.Get(name), context));
+        app.MapGet("/v1/models/{name}", (string name, HttpContext context) =>
+            ProblemExceptionHandler.Guard(context, () => Task.FromResult(Results.Ok(ModelDescription.From(models.Get(name).Current)))));
+        app.MapPost("/v1/models/{name}/predict", (string name, HttpContext context) =>
+            ProblemExceptionHandler.Guard(context, () => Predict(models.Get(name), context, options)));
+        app.MapPost("/v1/models/{name}/reload", (string name, HttpContext context) =>
+            ProblemExceptionHandler.Guard(context, () => Reload(models.Get(name), context)));
         app.MapMetrics("/metrics", metrics.Registry);
     }
 

@@ -30,6 +30,9 @@ public sealed class PredictionServer : IAsyncDisposable
     /// <summary>The addresses the server listens on (actual ports once started, e.g. for port 0).</summary>
     public IReadOnlyList<string> Addresses => app.Urls.ToArray();
 
+    /// <summary>The models' workers (for tests).</summary>
+    internal IEnumerable<ModelWorker> Workers => models.All;
+
     /// <summary>
     /// Checks the options and loads the models (a bad option or model file is a <see cref="DecoRegException"/>);
     /// <paramref name="logging"/> replaces the default single-line console logging.
@@ -60,8 +63,8 @@ public sealed class PredictionServer : IAsyncDisposable
         var requestLog = new RequestLog(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("DecoReg.Server.Requests"));
         app.UseRouting();
         app.Use(requestLog.Invoke);
-        app.UseHttpMetrics(o => o.SetMetricFactory(metrics.Factory));
         app.UseExceptionHandler();
+        app.UseHttpMetrics(o => o.SetMetricFactory(metrics.Factory));
         app.UseStatusCodePages();
         if (options.ApiKey is { } key) app.Use(new ApiKeyCheck(key).Invoke);
         PredictionRoutes.Map(app, models, options, metrics);
