@@ -15,6 +15,9 @@ namespace DecoReg.Server;
 internal sealed class ModelWorker : IDisposable
 {
     private static readonly TimeSpan IdleWake = TimeSpan.FromSeconds(1);
+
+    /// <summary>A pause in arrivals this long ends the wait for more requests.</summary>
+    private static readonly TimeSpan ArrivalGap = TimeSpan.FromMilliseconds(1);
     private readonly Channel<PredictionJob> queue;
     private readonly Thread thread;
     private readonly ServerOptions options;
@@ -22,6 +25,7 @@ internal sealed class ModelWorker : IDisposable
     private readonly ILogger logger;
     private readonly ConcurrentQueue<ServedModel> retired = new();
     private readonly SemaphoreSlim reloading = new(1, 1);
+    private readonly SemaphoreSlim arrivals = new(0); // released once per queued request: a precise timed wait, no timers
     private readonly List<PredictionJob> batch = [];
     private ServedModel current;
     private int queued;
@@ -56,6 +60,7 @@ internal sealed class ModelWorker : IDisposable
         if (queue.Writer.TryWrite(job))
         {
             metrics.QueueDepth.WithLabels(Name).Inc();
+            arrivals.Release();
             return true;
         }
         Interlocked.Decrement(ref queued);
@@ -131,19 +136,16 @@ internal sealed class ModelWorker : IDisposable
         while (true)
         {
             if (reader.TryPeek(out _)) return true;
-            using var wake = new CancellationTokenSource(IdleWake);
-            try
-            {
-                if (!reader.WaitToReadAsync(wake.Token).AsTask().GetAwaiter().GetResult()) return false;
-            }
-            catch (OperationCanceledException)
-            {
-                DisposeRetired(); // idle: free a model a reload replaced
-            }
+            if (reader.Completion.IsCompleted) return false;
+            if (!arrivals.Wait(IdleWake)) DisposeRetired(); // idle: free a model a reload replaced
         }
     }
 
-    /// <summary>Takes queued requests into <see cref="batch"/> up to the row limit and the wait; returns its rows.</summary>
+    /// <summary>
+    /// Takes queued requests into <see cref="batch"/> up to the row limit; while requests keep arriving (each within
+    /// <see cref="ArrivalGap"/> of the last) it waits for more, up to <see cref="ServerOptions.MaxWaitMs"/> in all, so a
+    /// lone client pays about one gap and a crowd fills the batch. Returns the batch's rows.
+    /// </summary>
     private int Collect(ChannelReader<PredictionJob> reader)
     {
         int rows = 0;
@@ -161,17 +163,10 @@ internal sealed class ModelWorker : IDisposable
                 rows += next.Rows;
                 if (rows >= options.MaxBatchRows) return rows;
             }
-            long left = deadline - Stopwatch.GetTimestamp();
-            if (batch.Count == 0 || left <= 0) return rows;
-            using var wait = new CancellationTokenSource(TimeSpan.FromTicks(Math.Max(1, left * TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
-            try
-            {
-                if (!reader.WaitToReadAsync(wait.Token).AsTask().GetAwaiter().GetResult()) return rows;
-            }
-            catch (OperationCanceledException)
-            {
-                return rows;
-            }
+            var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
+            if (batch.Count == 0 || left <= TimeSpan.Zero) return rows;
+            if (!arrivals.Wait(left < ArrivalGap ? left : ArrivalGap)) return rows; // no request arrived within the gap
+            if (reader.Completion.IsCompleted) return rows;
         }
     }
 
@@ -233,8 +228,10 @@ internal sealed class ModelWorker : IDisposable
     public void Dispose()
     {
         queue.Writer.TryComplete();
+        arrivals.Release();
         thread.Join();
         Current.Dispose();
         reloading.Dispose();
+        arrivals.Dispose();
     }
 }

@@ -31,8 +31,8 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
 
         [CommandOption("--max-wait-ms <MS>")]
         [Description("How long a worker waits for more requests to batch once it holds one.")]
-        [DefaultValue(5)]
-        public int MaxWaitMs { get; init; } = 5;
+        [DefaultValue(20)]
+        public int MaxWaitMs { get; init; } = 20;
 
         [CommandOption("--no-batching")]
         [Description("Decode one request at a time (same as --max-batch-rows 1 --max-wait-ms 0 for 1-row requests).")]
