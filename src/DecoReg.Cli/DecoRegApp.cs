@@ -106,6 +106,11 @@ public static class DecoRegApp
             .WithExample("tokenize", "--codec", "p10", "--digits", "3", "--exponent-range", "5", "--specials", "nan", "1e-7", "--", "-inf")
             .WithExample("tokenize", "--codec", "normalized", "--digits", "4", "0.25")
             .WithExample("tokenize", "--codec", "p10", "--digits", "3", "--data", "uci:datasets/uci/concrete");
+        c.AddCommand<ServeCommand>("serve")
+            .WithDescription("Serve models over HTTP: micro-batched predictions, model info, reload, health probes and Prometheus metrics.")
+            .WithExample("serve", "--model", "concrete=concrete.decoreg")
+            .WithExample("serve", "--model", "houses=houses.decoreg", "--model", "cars=cars.decoreg", "--urls", "http://0.0.0.0:8080", "--api-key", "0123456789abcdef0123")
+            .WithExample("serve", "--model", "concrete=concrete.decoreg", "--no-batching");
         c.AddCommand<BenchCommand>(BenchCommand.Verb).WithDescription("Benchmark DecoReg against baseline heads and LightGBM on real data (uci, tabular or text suite); runs the separate decoreg-bench command (bench --help for its options).");
     }
 }

@@ -46,25 +46,17 @@ public static class JsonLinesTableReader
     public static Table Read(TextReader reader, string source)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var columns = new List<string>();
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        var rows = new List<string?[]>();
-        var lineNumbers = new List<int>();
-        var cells = new Dictionary<int, string?>();
+        var rows = new RowBuilder(source);
         int lineNo = 0;
         string? line;
         while ((line = reader.ReadLine()) is not null)
         {
             lineNo++;
             if (string.IsNullOrWhiteSpace(line)) continue;
-            cells.Clear();
             try
             {
                 using var doc = JsonDocument.Parse(line);
-                if (doc.RootElement.ValueKind != JsonValueKind.Object)
-                    throw new DecoRegException(
-                        $"{source}: line {lineNo}: expected a JSON object {{...}}, found {doc.RootElement.ValueKind}.");
-                Flatten(doc.RootElement, "", columns, index, cells, source, lineNo);
+                rows.Add(doc.RootElement, $"line {lineNo}", lineNo);
             }
             catch (JsonException ex)
             {
@@ -73,21 +65,59 @@ public static class JsonLinesTableReader
                     : "";
                 throw new DecoRegException($"{source}: line {lineNo}: invalid JSON: {ex.Message}{hint}", ex);
             }
-            var row = new string?[columns.Count];
-            foreach (var (c, v) in cells) row[c] = v;
-            rows.Add(row);
-            lineNumbers.Add(lineNo);
         }
         if (rows.Count == 0)
             throw new DecoRegException($"{source}: empty file; expected one JSON object per line.");
-        var all = rows.ToArray();
-        for (int r = 0; r < all.Length; r++)
-            if (all[r].Length < columns.Count) Array.Resize(ref all[r], columns.Count);
-        return new Table(source, columns, all, RowNumbering.FileLine, lineNumbers);
+        return rows.ToTable(RowNumbering.FileLine);
+    }
+
+    /// <summary>
+    /// A table of JSON objects already parsed (e.g. the rows of a prediction request), read with the same rules as
+    /// the lines of a file; rows are numbered by their position (<see cref="RowNumbering.ArrayItem"/>), so errors say
+    /// <c>source: item [3]</c>. An element that is not an object is a <see cref="DecoRegException"/> naming it.
+    /// </summary>
+    public static Table FromObjects(IReadOnlyList<JsonElement> objects, string source)
+    {
+        ArgumentNullException.ThrowIfNull(objects);
+        var rows = new RowBuilder(source);
+        for (int i = 0; i < objects.Count; i++) rows.Add(objects[i], $"item [{i}]", i + 1);
+        return rows.ToTable(RowNumbering.ArrayItem);
+    }
+
+    /// <summary>Rows of flattened objects: columns are the union of all keys in first-seen order.</summary>
+    private sealed class RowBuilder(string source)
+    {
+        private readonly List<string> columns = [];
+        private readonly Dictionary<string, int> index = new(StringComparer.Ordinal);
+        private readonly List<string?[]> rows = [];
+        private readonly List<int> numbers = [];
+        private readonly Dictionary<int, string?> cells = [];
+
+        public int Count => rows.Count;
+
+        public void Add(JsonElement element, string where, int number)
+        {
+            if (element.ValueKind != JsonValueKind.Object)
+                throw new DecoRegException($"{source}: {where}: expected a JSON object {{...}}, found {element.ValueKind}.");
+            cells.Clear();
+            Flatten(element, "", columns, index, cells, source, where);
+            var row = new string?[columns.Count];
+            foreach (var (c, v) in cells) row[c] = v;
+            rows.Add(row);
+            numbers.Add(number);
+        }
+
+        public Table ToTable(RowNumbering numbering)
+        {
+            var all = rows.ToArray();
+            for (int r = 0; r < all.Length; r++)
+                if (all[r].Length < columns.Count) Array.Resize(ref all[r], columns.Count);
+            return new Table(source, columns, all, numbering, numbers);
+        }
     }
 
     private static void Flatten(JsonElement obj, string prefix, List<string> columns, Dictionary<string, int> index,
-        Dictionary<int, string?> cells, string source, int lineNo)
+        Dictionary<int, string?> cells, string source, string where)
     {
         foreach (var prop in obj.EnumerateObject())
         {
@@ -95,7 +125,7 @@ public static class JsonLinesTableReader
             var v = prop.Value;
             if (v.ValueKind == JsonValueKind.Object)
             {
-                Flatten(v, name + ".", columns, index, cells, source, lineNo);
+                Flatten(v, name + ".", columns, index, cells, source, where);
                 continue;
             }
             string? text = v.ValueKind switch
@@ -115,7 +145,7 @@ public static class JsonLinesTableReader
             }
             if (!cells.TryAdd(c, text))
                 throw new DecoRegException(
-                    $"{source}: line {lineNo}: key '{name}' occurs twice (after flattening nested objects with '.').");
+                    $"{source}: {where}: key '{name}' occurs twice (after flattening nested objects with '.').");
         }
     }
 

@@ -12,4 +12,6 @@ public enum RowNumbering
     FileLine,
     /// <summary>1-based position in an in-memory table.</summary>
     InMemory,
+    /// <summary>Position in a JSON array (e.g. a request's rows); stored 1-based, described as the 0-based index <c>[i]</c>.</summary>
+    ArrayItem,
 }

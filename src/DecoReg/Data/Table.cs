@@ -90,6 +90,7 @@ public sealed class Table
         {
             RowNumbering.DataRowAfterHeader => $"data row {n} (1-based, header not counted)",
             RowNumbering.FileLine => $"line {n}",
+            RowNumbering.ArrayItem => $"item [{n - 1}]",
             _ => $"row {n} (1-based)",
         };
     }
