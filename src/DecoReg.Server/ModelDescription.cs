@@ -13,17 +13,20 @@ public sealed record ModelSummary(string Name, string File, int Version, DateTim
 
 /// <summary>
 /// What <c>GET /v1/models/{name}</c> tells a client: the columns a row needs, how the target is written (codec and
-/// scaling), how predictions are decoded and how training went. The text vocabulary is left out (it can be large).
+/// scaling), how predictions are decoded, how training went, and for a multi-task model its task column and tasks
+/// (send <c>"task"</c> in a predict request, or the task column in each row). The text vocabulary is left out (it can be large).
 /// </summary>
 public sealed record ModelDescription(
     string Name, string File, int Version, DateTimeOffset LoadedAt, string? Target, InputDescription Input,
-    CodecOptions Codec, TargetScaling Scaling, int Members, double Temperature, PredictionOptions Decoding, TrainingDescription Training)
+    CodecOptions Codec, TargetScaling Scaling, int Members, double Temperature, PredictionOptions Decoding, TrainingDescription Training,
+    string? TaskColumn = null, IReadOnlyList<string>? Tasks = null)
 {
     internal static ModelDescription From(ServedModel m)
     {
         var r = m.Regressor;
         return new(m.Name, m.Path, m.Version, m.LoadedAt, r.TargetColumn, InputDescription.From(r), r.Learned.Codec, r.Scaling,
-            r.Members, r.Learned.Temperature, r.Options.Prediction, TrainingDescription.From(r));
+            r.Members, r.Learned.Temperature, r.Options.Prediction, TrainingDescription.From(r),
+            r.Learned.TaskColumn, r.Tasks.Count > 0 ? r.Tasks : null);
     }
 }
 

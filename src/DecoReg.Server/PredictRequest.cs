@@ -4,18 +4,19 @@ namespace DecoReg.Server;
 
 /// <summary>
 /// The body of <c>POST /v1/models/{name}/predict</c>, read strictly from JSON:
-/// <c>{"rows": [{col: value, …}, …], "quantiles": [0.05, 0.5, 0.95], "interval": 0.9, "density": false}</c>. Rows are
+/// <c>{"rows": [{col: value, …}, …], "quantiles": [0.05, 0.5, 0.95], "interval": 0.9, "density": false, "task": "name"}</c>
+/// ("task" for multi-task models: the task of every row; else each row's task column, or the model's only task). Rows are
 /// read with the JSON Lines reader's rules (nested objects as dotted names, arrays joined, null or absent = missing;
 /// a key absent from some rows is missing there), so a request answers what <c>decoreg predict</c> answers for the same
 /// rows in a file. Anything else — unknown fields, wrong types, levels outside (0, 1), no rows — is a
 /// <see cref="RequestProblem"/> naming the field.
 /// </summary>
-public sealed record PredictRequest(Table Rows, IReadOnlyList<double> Quantiles, double Interval, bool Density)
+public sealed record PredictRequest(Table Rows, IReadOnlyList<double> Quantiles, double Interval, bool Density, string? Task = null)
 {
     public static readonly IReadOnlyList<double> DefaultQuantiles = [0.05, 0.5, 0.95];
     public const double DefaultInterval = 0.9;
     public const int MaxQuantiles = 99;
-    private static readonly string[] Fields = ["rows", "quantiles", "interval", "density"];
+    private static readonly string[] Fields = ["rows", "quantiles", "interval", "density", "task"];
 
     /// <summary>Reads and checks a parsed body; <paramref name="maxRows"/> above is a 413.</summary>
     public static PredictRequest Read(JsonElement body, int maxRows)
@@ -45,7 +46,14 @@ public sealed record PredictRequest(Table Rows, IReadOnlyList<double> Quantiles,
                 throw RequestProblem.BadRequest($"density: expected true or false, got {Kind(d)}.");
             density = d.GetBoolean();
         }
-        return new PredictRequest(table, quantiles, interval, density);
+        string? task = null;
+        if (body.TryGetProperty("task", out var t))
+        {
+            if (t.ValueKind != JsonValueKind.String || t.GetString() is not { Length: > 0 } name)
+                throw RequestProblem.BadRequest($"task: expected a task name (a non-empty string), got {Kind(t)}.");
+            task = name;
+        }
+        return new PredictRequest(table, quantiles, interval, density, task);
     }
 
     private static double[] Levels(JsonElement array)

@@ -37,7 +37,7 @@ internal static class PredictionRoutes
         using (var body = await JsonDocument.ParseAsync(context.Request.Body, BodyOptions, aborted).ConfigureAwait(false))
             request = PredictRequest.Read(body.RootElement, options.MaxRowsPerRequest);
         RequestLog.SetRows(context, request.Rows.RowCount);
-        var job = new PredictionJob(worker.Current.Prepare(request.Rows));
+        var job = new PredictionJob(worker.Current.Prepare(request.Rows, request.Task));
         if (!worker.TryEnqueue(job))
         {
             context.Response.Headers.RetryAfter = options.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);

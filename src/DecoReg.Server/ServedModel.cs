@@ -37,11 +37,13 @@ public sealed class ServedModel : IDisposable
     /// <summary>
     /// The request's rows lined up with the model (the recorded target and dropped columns left out) and checked by
     /// the model's own featurizer, so missing or unexpected columns and non-numbers in numeric columns are reported
-    /// to this request alone (<see cref="DecoRegException"/>) before its rows join a batch. Thread-safe.
+    /// to this request alone (<see cref="DecoRegException"/>) before its rows join a batch. For a multi-task model the
+    /// rows get their task (<paramref name="task"/> written into the task column; an unknown task is an error listing the
+    /// model's tasks), so rows of different tasks still decode in one batch. Thread-safe.
     /// </summary>
-    public Table Prepare(Table rows)
+    public Table Prepare(Table rows, string? task = null)
     {
-        var features = Alignment.Features(rows);
+        var features = Regressor.Targets.Assign(Alignment.Features(rows), task);
         Regressor.Inputs.Encode(features);
         return features;
     }
