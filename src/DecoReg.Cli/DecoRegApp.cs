@@ -42,6 +42,7 @@ public static class DecoRegApp
         try
         {
             if (args is [BenchCommand.Verb, .. var benchArgs]) return BenchCommand.Forward(benchArgs, console, err); // decoreg-bench's options
+            if (args is ["acquire", ..]) args = [.. args.Select(a => a == "--k" ? "-k" : a)]; // Spectre's long names need 2+ letters
             return Create(console, err).Run(args);
         }
         catch (Exception ex) // configuration errors thrown before the app's own handler is in place
@@ -99,6 +100,14 @@ public static class DecoRegApp
             .WithExample("evaluate", "--model", "houses.decoreg", "--data", "test.csv", "--target", "price")
             .WithExample("evaluate", "--model", "concrete.decoreg", "--data", "uci:datasets/uci/concrete", "--json")
             .WithExample("evaluate", "--model", "concrete.decoreg", "--data", "uci:datasets/uci/concrete", "--plots", "plots");
+        c.AddCommand<AuditCommand>("audit")
+            .WithDescription("Rank labelled rows by how implausible their label is, each scored by a model that did not train on it (cross-fitted).")
+            .WithExample("audit", "--data", "labelled.csv", "--target", "y", "--folds", "5", "--out", "audit.csv", "--plot", "audit.png")
+            .WithExample("audit", "--data", "uci:datasets/uci/concrete", "--epochs", "100", "--top", "20", "--out", "audit.csv");
+        c.AddCommand<AcquireCommand>("acquire")
+            .WithDescription("Pick the unlabelled rows to label next: the most uncertain, spread out in the model's representation.")
+            .WithExample("acquire", "--model", "model.decoreg", "--pool", "unlabelled.csv", "-k", "100", "--out", "next.csv")
+            .WithExample("acquire", "--model", "model.decoreg", "--pool", "pool.jsonl", "-k", "50", "--id", "id", "--candidates", "1");
         c.AddCommand<TokenizeCommand>("tokenize")
             .WithDescription("Show how a codec writes numbers as tokens, and what the tokens decode to.")
             .WithExample("tokenize", "--codec", "ieee", "123.4", "1000", "-0.5")

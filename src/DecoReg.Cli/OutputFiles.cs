@@ -53,6 +53,13 @@ public static class OutputFiles
         AtomicFile.Write(path, temp => File.WriteAllText(temp, text, new UTF8Encoding(false)), overwrite: force, what);
     }
 
+    /// <summary>Writes <paramref name="text"/> atomically to <paramref name="path"/>, or to standard output when no path is given.</summary>
+    public static void WriteOrPrint(Spectre.Console.IAnsiConsole console, string? path, string text, bool force)
+    {
+        if (path is null) console.Profile.Out.Writer.Write(text);
+        else WriteAllTextAtomic(path, text, force);
+    }
+
     /// <summary>Creates <paramref name="dir"/> if needed; a <see cref="DecoRegException"/> if that fails.</summary>
     public static string EnsureDirectory(string dir, string what = "plot folder")
     {

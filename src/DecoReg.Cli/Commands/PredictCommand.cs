@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Text;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -42,20 +41,11 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictComman
         var (features, ids) = ModelData.Features(model, settings, settings.Id);
         var distributions = model.PredictBatch(features, prediction, settings.Task);
 
-        var csv = new StringBuilder();
         var header = new List<string> { settings.Id ?? "row", "mean", "median", "std" };
         header.AddRange(levels.Select(q => "q" + CliNumbers.Format(q)));
-        csv.AppendJoin(',', header.Select(Escape)).Append('\n');
-        for (int i = 0; i < distributions.Count; i++)
-        {
-            var d = distributions[i];
-            csv.Append(Escape(ids[i]));
-            foreach (double v in new[] { d.Mean, d.Median, d.StdDev }.Concat(levels.Select(d.Quantile)))
-                csv.Append(',').Append(CliNumbers.Format(v));
-            csv.Append('\n');
-        }
-        if (settings.Out is null) console.Profile.Out.Writer.Write(csv.ToString());
-        else OutputFiles.WriteAllTextAtomic(settings.Out, csv.ToString(), settings.Force);
+        var rows = distributions.Select((d, i) => new[] { ids[i] }.Concat(
+            new[] { d.Mean, d.Median, d.StdDev }.Concat(levels.Select(d.Quantile)).Select(CliNumbers.Format)));
+        OutputFiles.WriteOrPrint(console, settings.Out, CsvText.Build(header, rows), settings.Force);
         return ErrorHandling.Ok;
     }
 
@@ -73,7 +63,4 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictComman
         }
         return levels.ToArray();
     }
-
-    private static string Escape(string field) =>
-        field.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;
 }

@@ -13,7 +13,7 @@ internal static class TextInputSettings
     public const int DefaultEpochs = 8;
     public const int DefaultPatience = 3;
 
-    public static InputOptions Options(TrainCommand.Settings s)
+    public static InputOptions Options(TrainingSettings s)
     {
         var mode = (s.Input?.Trim().ToLowerInvariant()) switch
         {

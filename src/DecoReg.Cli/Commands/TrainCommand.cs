@@ -15,71 +15,11 @@ namespace DecoReg.Cli.Commands;
 /// </summary>
 public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Settings>
 {
-    public class Settings : CodecSettings
+    public class Settings : TrainingSettings
     {
         [CommandOption("--valid <FILE>")]
         [Description("Validation data for early stopping (same columns; a table file, not uci: data — with uci: data the hold-out is always --valid-fraction of the split's training rows, never its test rows). Default: hold out --valid-fraction of the training rows.")]
         public string? Valid { get; init; }
-
-        [CommandOption("--valid-fraction <F>")]
-        [Description("Fraction of the training rows held out for early stopping when --valid is not given. Default 0.1.")]
-        public double? ValidFraction { get; init; }
-
-        [CommandOption("--scaling <MODE>")]
-        [Description("Target scaling: auto, standardize, signedlog, quantile (blend of the targets' empirical CDF and min-max: narrower bins where targets are dense) or select (train with auto and with quantile, keep the lower hold-out NLL; twice the training time). Default auto: min-max, or the quantile warp when some input is read as text.")]
-        public string? Scaling { get; init; }
-
-        [CommandOption("--epochs <N>")]
-        [Description("Maximum number of epochs. Default 300 (early stopping usually ends sooner); with --input text 8.")]
-        public int? Epochs { get; init; }
-
-        [CommandOption("--patience <N>")]
-        [Description("Stop after N epochs without a better validation loss. Default 30.")]
-        public int? Patience { get; init; }
-
-        [CommandOption("--seed <S>")]
-        [Description("Seed for initialization, shuffling, dropout and the validation hold-out. Default 0.")]
-        public int? Seed { get; init; }
-
-        [CommandOption("--time-limit <SECONDS>")]
-        [Description("Stop training after this many seconds, keeping the best weights so far.")]
-        public double? TimeLimit { get; init; }
-
-        [CommandOption("--d-model <N>")]
-        [Description("Transformer width (default 64; must be a multiple of the 4 attention heads).")]
-        public int? ModelDim { get; init; }
-
-        [CommandOption("--ensemble <N>")]
-        [Description("Train N networks from different seeds and predict with their mixture (N times the time; --time-limit applies to each network). Default 1.")]
-        public int? Ensemble { get; init; }
-
-        [CommandOption("--input <MODE>")]
-        [Description("How rows are read: table (numeric and categorical columns as column tokens; text columns as subwords) or text (the whole record serialized as 'key: value' lines and read as text, RegressLM style). Default table.")]
-        public string? Input { get; init; }
-
-        [CommandOption("--text <COL>")]
-        [Description("Read this column as text (repeatable or comma-separated), besides the string columns the text rule finds (many distinct values and long strings, or sentences). Table input only.")]
-        public string[] Text { get; init; } = [];
-
-        [CommandOption("--no-infer-text")]
-        [Description("Read only the --text columns as text; every other string column stays categorical.")]
-        public bool NoInferText { get; init; }
-
-        [CommandOption("--max-tokens <N>")]
-        [Description("Most text tokens per row (default 256); longer rows are cut, longest fields first, and the train summary counts them.")]
-        public int? MaxTokens { get; init; }
-
-        [CommandOption("--vocab-size <N>")]
-        [Description("Size of the subword vocabulary trained on the training texts (default 2048; digits are always single tokens, unseen characters fall back to bytes).")]
-        public int? VocabSize { get; init; }
-
-        [CommandOption("--vocabulary <FILE>")]
-        [Description("Use an existing vocabulary instead of training one: a SentencePiece .model file, or a BPE vocab.json with --merges.")]
-        public string? Vocabulary { get; init; }
-
-        [CommandOption("--merges <FILE>")]
-        [Description("The merges.txt that goes with a BPE --vocabulary vocab.json.")]
-        public string? Merges { get; init; }
 
         [CommandOption("-m|--model <FILE>")]
         [Description("Model file to write.")]
@@ -94,6 +34,8 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Valid is not null && settings.ValidFraction is not null)
+            throw new DecoRegException("--valid and --valid-fraction exclude each other; give one of them.");
         var options = BuildOptions(settings);
         OutputFiles.CheckWritable(settings.Model, settings.Force, "model file"); // before any work
         var (train, valid) = LoadData(settings);
@@ -121,7 +63,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
     }
 
     /// <summary>Regressor options from the command line (validated before any data is read).</summary>
-    internal static RegressorOptions BuildOptions(Settings s)
+    internal static RegressorOptions BuildOptions(TrainingSettings s)
     {
         var o = new RegressorOptions();
         if (s.AnyCodecOption) o = o with { Codec = s.ToCodecOptions("normalized") };
@@ -142,8 +84,6 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
         }
         if (s.Scaling?.Trim().ToLowerInvariant() == "select") o = o with { SelectScaling = true };
         var t = o.Training;
-        if (s.Valid is not null && s.ValidFraction is not null)
-            throw new DecoRegException("--valid and --valid-fraction exclude each other; give one of them.");
         if (s.ValidFraction is double f) t = t with { ValidationFraction = f };
         if (s.Epochs is int e) t = t with { Epochs = e };
         if (s.Patience is int p) t = t with { Patience = p };

@@ -167,7 +167,29 @@ public static class PlotWriter
         return (xs.ToArray(), ys.ToArray());
     }
 
-    private static string Save(Plot plot, string path)
+    /// <summary>
+    /// Histogram of audit scores (−log p of each label under a model that did not train on it), with the score above
+    /// which the top <paramref name="topFraction"/> of rows lie marked.
+    /// </summary>
+    public static Plot AuditScores(IReadOnlyList<double> scores, double topFraction, string dataName)
+    {
+        var plot = new Plot();
+        var finite = scores.Where(double.IsFinite).ToArray();
+        var histogram = ScottPlot.Statistics.Histogram.WithBinCount(40, finite.Min(), finite.Max() + 1e-9);
+        histogram.AddRange(finite);
+        plot.Add.Bars(histogram.Bins, histogram.Counts);
+        double threshold = finite.OrderByDescending(s => s).ElementAt(Math.Max(0, (int)Math.Ceiling(topFraction * finite.Length) - 1));
+        var line = plot.Add.VerticalLine(threshold);
+        line.LegendText = string.Create(CultureInfo.InvariantCulture, $"top {topFraction:P0}");
+        plot.Title($"label audit: {dataName}");
+        plot.XLabel("audit score (higher = less plausible label)");
+        plot.YLabel("rows");
+        plot.ShowLegend();
+        return plot;
+    }
+
+    /// <summary>Writes a figure as PNG (atomically) and returns its path.</summary>
+    public static string Save(Plot plot, string path)
     {
         AtomicFile.Write(path, temp => plot.SavePng(temp, Width, Height), overwrite: true, "plot");
         return path;

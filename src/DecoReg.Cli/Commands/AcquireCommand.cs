@@ -1,0 +1,77 @@
+using System.ComponentModel;
+using System.Globalization;
+using DecoReg.Evaluation;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace DecoReg.Cli.Commands;
+
+/// <summary>
+/// <c>decoreg acquire</c>: which unlabelled rows to label next (batch active learning). Ranks the pool by predictive
+/// standard deviation and, among the most uncertain, picks a diverse batch by distance in the model's representation
+/// (<see cref="Acquisition"/>); writes their ids in pick order with the predictive median and standard deviation.
+/// </summary>
+public sealed class AcquireCommand(IAnsiConsole console) : Command<AcquireCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("-m|--model <FILE>")]
+        [Description("Model file trained on the rows labelled so far.")]
+        [DefaultValue("model.decoreg")]
+        public string Model { get; init; } = "model.decoreg";
+
+        [CommandOption("--pool <FILE>")]
+        [Description("Unlabelled rows (CSV, JSON Lines or Parquet, the model's columns; a target column, if present, is ignored).")]
+        public string? Pool { get; init; }
+
+        [CommandOption("-k <N>")]
+        [Description("How many rows to pick (default 100; --k N works too).")]
+        [DefaultValue(100)]
+        public int K { get; init; } = 100;
+
+        [CommandOption("--candidates <F>")]
+        [Description("Diversity is sought among the F × k most uncertain rows (default 4; 1 = uncertainty alone).")]
+        [DefaultValue(Acquisition.DefaultCandidateFactor)]
+        public int Candidates { get; init; } = Acquisition.DefaultCandidateFactor;
+
+        [CommandOption("--id <COL>")]
+        [Description("Column whose values identify the rows (default: 1-based row number in the pool).")]
+        public string? Id { get; init; }
+
+        [CommandOption("--drop <COL>")]
+        [Description("A column to leave out of the features, as in training (repeat for several).")]
+        public string[] Drop { get; init; } = [];
+
+        [CommandOption("--task <NAME>")]
+        [Description("Multi-task models: the task of the pool's rows.")]
+        public string? Task { get; init; }
+
+        [CommandOption("-o|--out <FILE>")]
+        [Description("CSV file to write (default: standard output).")]
+        public string? Out { get; init; }
+
+        [CommandOption("-f|--force")]
+        [Description("Overwrite an existing output file.")]
+        public bool Force { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Pool is null) throw new DecoRegException("no pool given; use --pool FILE (the unlabelled rows)");
+        if (settings.K < 1) throw new DecoRegException($"--k {settings.K}: expected at least 1 row to pick.");
+        if (settings.Candidates < 1) throw new DecoRegException($"--candidates {settings.Candidates}: expected a factor of at least 1.");
+        if (settings.Out is not null) OutputFiles.CheckWritable(settings.Out, settings.Force);
+        using var model = DecodingRegressor.Load(settings.Model);
+        var (features, ids) = ModelData.Features(model, new DataSettings { Data = [settings.Pool], Drop = settings.Drop }, settings.Id);
+        var distributions = model.PredictBatch(features, task: settings.Task);
+        var uncertainty = distributions.Select(d => d.StdDev).ToArray();
+        var picked = Acquisition.Select(uncertainty, model.Represent(features, settings.Task), settings.K, settings.Candidates);
+        var rows = picked.Select((row, rank) => new[]
+        {
+            ids[row], (rank + 1).ToString(CultureInfo.InvariantCulture), CliNumbers.Format(distributions[row].Median), CliNumbers.Format(uncertainty[row]),
+        });
+        OutputFiles.WriteOrPrint(console, settings.Out, CsvText.Build([settings.Id ?? "row", "pick", "median", "std"], rows), settings.Force);
+        return ErrorHandling.Ok;
+    }
+}

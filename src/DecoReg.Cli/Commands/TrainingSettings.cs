@@ -1,0 +1,71 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+
+namespace DecoReg.Cli.Commands;
+
+/// <summary>
+/// The options of every command that trains models (train, pretrain, audit): codec, scaling, epochs, network size,
+/// inputs. <see cref="TrainCommand.BuildOptions"/> turns them into <see cref="RegressorOptions"/>.
+/// </summary>
+public class TrainingSettings : CodecSettings
+{
+    [CommandOption("--valid-fraction <F>")]
+    [Description("Fraction of the training rows held out for early stopping when --valid is not given. Default 0.1.")]
+    public double? ValidFraction { get; init; }
+
+    [CommandOption("--scaling <MODE>")]
+    [Description("Target scaling: auto, standardize, signedlog, quantile (blend of the targets' empirical CDF and min-max: narrower bins where targets are dense) or select (train with auto and with quantile, keep the lower hold-out NLL; twice the training time). Default auto: min-max, or the quantile warp when some input is read as text.")]
+    public string? Scaling { get; init; }
+
+    [CommandOption("--epochs <N>")]
+    [Description("Maximum number of epochs. Default 300 (early stopping usually ends sooner); with --input text 8.")]
+    public int? Epochs { get; init; }
+
+    [CommandOption("--patience <N>")]
+    [Description("Stop after N epochs without a better validation loss. Default 30.")]
+    public int? Patience { get; init; }
+
+    [CommandOption("--seed <S>")]
+    [Description("Seed for initialization, shuffling, dropout and the validation hold-out. Default 0.")]
+    public int? Seed { get; init; }
+
+    [CommandOption("--time-limit <SECONDS>")]
+    [Description("Stop training after this many seconds, keeping the best weights so far.")]
+    public double? TimeLimit { get; init; }
+
+    [CommandOption("--d-model <N>")]
+    [Description("Transformer width (default 64; must be a multiple of the 4 attention heads).")]
+    public int? ModelDim { get; init; }
+
+    [CommandOption("--ensemble <N>")]
+    [Description("Train N networks from different seeds and predict with their mixture (N times the time; --time-limit applies to each network). Default 1.")]
+    public int? Ensemble { get; init; }
+
+    [CommandOption("--input <MODE>")]
+    [Description("How rows are read: table (numeric and categorical columns as column tokens; text columns as subwords) or text (the whole record serialized as 'key: value' lines and read as text, RegressLM style). Default table.")]
+    public string? Input { get; init; }
+
+    [CommandOption("--text <COL>")]
+    [Description("Read this column as text (repeatable or comma-separated), besides the string columns the text rule finds (many distinct values and long strings, or sentences). Table input only.")]
+    public string[] Text { get; init; } = [];
+
+    [CommandOption("--no-infer-text")]
+    [Description("Read only the --text columns as text; every other string column stays categorical.")]
+    public bool NoInferText { get; init; }
+
+    [CommandOption("--max-tokens <N>")]
+    [Description("Most text tokens per row (default 256); longer rows are cut, longest fields first, and the train summary counts them.")]
+    public int? MaxTokens { get; init; }
+
+    [CommandOption("--vocab-size <N>")]
+    [Description("Size of the subword vocabulary trained on the training texts (default 2048; digits are always single tokens, unseen characters fall back to bytes).")]
+    public int? VocabSize { get; init; }
+
+    [CommandOption("--vocabulary <FILE>")]
+    [Description("Use an existing vocabulary instead of training one: a SentencePiece .model file, or a BPE vocab.json with --merges.")]
+    public string? Vocabulary { get; init; }
+
+    [CommandOption("--merges <FILE>")]
+    [Description("The merges.txt that goes with a BPE --vocabulary vocab.json.")]
+    public string? Merges { get; init; }
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using DecoReg.Data;
+using DecoReg.Evaluation;
+using DecoReg.Tests.Cli;
+using DecoReg.Tests.Data;
+using DecoReg.Training;
+
+namespace DecoReg.Tests.Evaluation;
+
+/// <summary>Label audits and batch acquisition: the rules on constructed inputs, and real runs on UCI data.</summary>
+public class DecisionTests
+{
+    [Fact]
+    public void Auroc_IsTheProbabilityAFlaggedRowOutscoresAnother()
+    {
+        Assert.Equal(1.0, LabelAudit.Auroc([0.1, 0.2, 0.9, 0.8], [false, false, true, true]));
+        Assert.Equal(0.0, LabelAudit.Auroc([0.9, 0.8, 0.1, 0.2], [false, false, true, true]));
+        Assert.Equal(0.75, LabelAudit.Auroc([0.1, 0.5, 0.9, 0.3], [false, false, true, true]));   // 3 of 4 pairs
+        Assert.Equal(0.5, LabelAudit.Auroc([1, 1, 1, 1], [false, true, false, true]));           // ties count half
+        Assert.True(double.IsNaN(LabelAudit.Auroc([1, 2], [true, true])));
+    }
+
+    [Fact]
+    public void LabelCorruption_MovesTheSeededFractionByThreeToSixDeviations()
+    {
+        var y = Enumerable.Range(0, 200).Select(i => (double)i).ToArray();
+        double sd = Statistics.MeanAndStdDev(y).StdDev;
+        var (labels, corrupted) = LabelCorruption.Inject(y, 0.05, 3);
+        Assert.Equal(10, corrupted.Count(c => c));
+        for (int i = 0; i < y.Length; i++)
+        {
+            double shift = Math.Abs(labels[i] - y[i]) / sd;
+            if (corrupted[i]) Assert.InRange(shift, 3, 6); else Assert.Equal(0, shift);
+        }
+        Assert.Equal(labels, LabelCorruption.Inject(y, 0.05, 3).Labels);
+    }
+
+    [Fact]
+    public void Acquisition_SpreadsTheBatchOverUncertainRegions()
+    {
+        // Two clusters: the most uncertain rows all sit in cluster A; a batch of 2 takes one from each.
+        float[][] points = [[0, 0], [0.1f, 0], [0, 0.1f], [10, 10], [10.1f, 10], [5, 5]];
+        double[] std = [9, 8, 7, 6, 5, 0.1];
+        Assert.Equal([0, 3], Acquisition.Select(std, points, 2, candidateFactor: 2));   // among the 4 most uncertain
+        Assert.Equal([0, 1], Acquisition.Select(std, points, 2, candidateFactor: 1));   // uncertainty alone
+        Assert.Equal([0, 4], Acquisition.Select(std, points, 2, candidateFactor: 3));   // the farthest of all 6
+        // Rows near what is already labelled come last.
+        Assert.Equal([3, 1], Acquisition.Select(std, points, 2, candidateFactor: 2, labelled: [[0, 0.05f]]));
+    }
+
+    [Fact]
+    public void Audit_FindsInjectedErrors_OnRealData()
+    {
+        var (train, _) = UciDataset.LoadSplit(TestData.Path("uci", "yacht"), 0);
+        var (labels, corrupted) = LabelCorruption.Inject(train.Targets, 0.05, 11);
+        var options = new RegressorOptions { Training = new TrainingOptions { Epochs = 40, Patience = 10 } };
+        var fit = CrossFitting.Run(train with { Targets = labels }, options, folds: 3);
+        Assert.Equal([0, 1, 2], fit.Folds.Distinct().Order());
+        var ranked = LabelAudit.Rank(fit.Distributions, labels, fit.LogLikelihoods);
+        double auroc = LabelAudit.Auroc(ranked.OrderBy(r => r.Row).Select(r => r.Score).ToArray(), corrupted);
+        Assert.True(auroc > 0.9, $"AUROC {auroc:F3}");
+        Assert.True(corrupted[ranked[0].Row], "the least plausible label is an injected error");
+    }
+
+    [Fact]
+    public void AuditAndAcquire_ThroughTheCommandLine()
+    {
+        using var dir = new TempDir();
+        var (train, test) = UciDataset.LoadSplit(TestData.Path("uci", "yacht"), 0);
+        var (labels, corrupted) = LabelCorruption.Inject(train.Targets, 0.05, 5);
+        string data = CliRunner.WriteCsv(train with { Targets = labels }, Path.Combine(dir.FullPath, "labelled.csv"));
+        string audit = Path.Combine(dir.FullPath, "audit.csv"), plot = Path.Combine(dir.FullPath, "audit.png");
+        var (code, output, err) = CliRunner.Run("audit", "--data", data, "--target", "y", "--folds", "2", "--epochs", "30",
+            "--out", audit, "--plot", plot, "--top", "3");
+        Assert.True(code == 0, err);
+        Assert.Contains("fold 2/2", output);
+        Assert.Contains("least plausible labels", output);
+        var lines = File.ReadAllLines(audit);
+        Assert.Equal("row,label,median,q0.05,q0.95,pit,surprise,tail,score,fold", lines[0]);
+        Assert.Equal(train.RowCount + 1, lines.Length);
+        var scores = lines.Skip(1).Select(l => double.Parse(l.Split(',')[8], CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(scores.OrderByDescending(s => s), scores);
+        int topRow = int.Parse(lines[1].Split(',')[0], CultureInfo.InvariantCulture);   // 1-based CSV data row
+        Assert.True(corrupted[topRow - 1], "the first row of the audit is an injected error");
+        Assert.True(new FileInfo(plot).Length > 1000);
+
+        string pool = CliRunner.WriteCsv(test, Path.Combine(dir.FullPath, "pool.csv"));
+        string next = Path.Combine(dir.FullPath, "next.csv");
+        (code, _, err) = CliRunner.Run("acquire", "--model", DecoReg.Tests.Server.TestServer.FixturePath, "--pool", pool, "--k", "5", "--out", next);   // --k as the issue writes it
+        Assert.True(code == 0, err);
+        var picked = File.ReadAllLines(next).Skip(1).Select(l => l.Split(',')).ToArray();
+        Assert.Equal(5, picked.Length);
+        Assert.Equal(5, picked.Select(p => p[0]).Distinct().Count());
+        Assert.Equal(["1", "2", "3", "4", "5"], picked.Select(p => p[1]));
+        (code, _, err) = CliRunner.Run("acquire", "--model", DecoReg.Tests.Server.TestServer.FixturePath, "--pool", pool, "--k", "0");
+        Assert.Equal(2, code);
+        Assert.Contains("--k 0", err);
+        (code, _, err) = CliRunner.Run("acquire", "--model", DecoReg.Tests.Server.TestServer.FixturePath, "--pool", pool, "-k", "2");
+        Assert.True(code == 0, err);
+    }
+}
