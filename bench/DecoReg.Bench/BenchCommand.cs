@@ -15,7 +15,7 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
     public sealed class Settings : CommandSettings
     {
         [CommandOption("--suite <SUITE>")]
-        [Description("uci (7 UCI sets, published splits), tabular (4 mixed-type tables, seeded 80/20 split) or text (records read as text: Debian packages' fixed split, check_times).")]
+        [Description("uci (7 UCI sets, published splits), tabular (4 mixed-type tables, seeded 80/20 split), text (records read as text: Debian packages' fixed split, check_times) or uncertainty (conformal intervals and selective regression on the 7 UCI sets; budgets in epochs per set).")]
         public string Suite { get; init; } = "";
 
         [CommandOption("--datasets <LIST>")]
@@ -25,6 +25,10 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
         [CommandOption("--splits <N>")]
         [Description("Splits per data set (uci: default 5 of the 20 published splits; tabular and text: default 1, the fixed split; 1 with --quick).")]
         public int? Splits { get; init; }
+
+        [CommandOption("--parts <LIST>")]
+        [Description("uncertainty suite: comma-separated parts to run (default all: conformal, selective).")]
+        public string? Parts { get; init; }
 
         [CommandOption("--methods <LIST>")]
         [Description("Comma-separated: decoreg-normalized, decoreg-ieee, decoreg-select (2 trainings), decoreg-ensemble (5), decoreg-select-ensemble (6), gaussian, histogram, mdn, lightgbm; text suite only: decoreg-text, decoreg-table-text, decoreg-table-categorical, tfidf-lightgbm; or all (every method of the suite). Default: uci and tabular the six single-training methods (decoreg-normalized, decoreg-ieee, gaussian, histogram, mdn, lightgbm), text the four text-suite methods.")]
@@ -75,13 +79,17 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
         var budget = settings.Quick ? BenchBudget.Quick : BenchBudget.DefaultFor(settings.Suite);
         if (settings.Epochs is { } e) budget = budget with { Epochs = e };
         if (settings.TimeLimit is { } t) budget = budget with { TimeLimit = TimeSpan.FromSeconds(t) };
-        var methods = BenchMethods.Parse(settings.Methods, settings.Suite);
+        bool uncertainty = settings.Suite == BenchSuites.UncertaintySuite;
+        if (uncertainty && settings.Methods is not null) throw new DecoRegException("--methods does not apply to the uncertainty suite; choose its parts with --parts");
+        if (!uncertainty && settings.Parts is not null) throw new DecoRegException("--parts applies to the uncertainty suite only");
+        var parts = uncertainty ? Uncertainty.UncertaintyParts.Parse(settings.Parts) : [];
+        var methods = uncertainty ? [] : BenchMethods.Parse(settings.Methods, settings.Suite);
         var request = new BenchRequest
         {
             Suite = settings.Suite,
             DataRoot = BenchSuites.FindDataRoot(settings.Data),
             Datasets = List(settings.Datasets),
-            Splits = settings.Splits ?? (settings.Quick || settings.Suite != BenchSuites.UciSuite ? 1 : 5),
+            Splits = settings.Splits ?? (settings.Quick || settings.Suite is not (BenchSuites.UciSuite or BenchSuites.UncertaintySuite) ? 1 : 5),
             Methods = methods,
             OutDir = settings.Out,
             Quick = settings.Quick,
@@ -89,7 +97,8 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
             Threads = settings.Threads ?? 0,
             Command = BenchApp.Name + " " + string.Join(" ", context.Arguments),
         };
-        BenchRunner.Run(request, line => console.WriteLine(line), cancellationToken);
+        if (uncertainty) Uncertainty.UncertaintyRunner.Run(request, parts, settings.Epochs, line => console.WriteLine(line), cancellationToken);
+        else BenchRunner.Run(request, line => console.WriteLine(line), cancellationToken);
         console.WriteLine($"reports: {Path.Combine(request.OutDir, request.Suite)}.md / .json / .png");
         return 0;
     }

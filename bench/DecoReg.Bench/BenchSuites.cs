@@ -20,6 +20,9 @@ public static class BenchSuites
     public const string TabularSuite = "tabular";
     public const string TextSuite = "text";
 
+    /// <summary>Conformal intervals, selective regression, … on the UCI sets (bench/DecoReg.Bench/Uncertainty).</summary>
+    public const string UncertaintySuite = "uncertainty";
+
     /// <summary>The Debian packages' target column (installed size in KiB).</summary>
     public const string DebianTarget = "installed_size_kib";
 
@@ -29,7 +32,7 @@ public static class BenchSuites
     public const int QuickTrainRows = 600;
     public const int QuickTestRows = 200;
 
-    public static IReadOnlyList<string> Names { get; } = [UciSuite, TabularSuite, TextSuite];
+    public static IReadOnlyList<string> Names { get; } = [UciSuite, TabularSuite, TextSuite, UncertaintySuite];
 
     /// <summary>The text suite's data sets, in run order (the quick subset is run only when named or with --quick).</summary>
     public static IReadOnlyList<string> Text { get; } = ["debian-packages", "check_times"];
@@ -52,7 +55,7 @@ public static class BenchSuites
     /// <summary>The data sets of <c>--quick</c> runs.</summary>
     public static IReadOnlyList<string> QuickDatasets(string suite) => suite switch
     {
-        UciSuite => ["yacht"],
+        UciSuite or UncertaintySuite => ["yacht"],
         TextSuite => [DebianQuick],
         _ => ["ames"],
     };
@@ -60,7 +63,7 @@ public static class BenchSuites
     /// <summary>Every data set name a suite accepts, in report order (defaults first).</summary>
     public static IReadOnlyList<string> Available(string suite) => suite switch
     {
-        UciSuite => Uci,
+        UciSuite or UncertaintySuite => Uci,
         TabularSuite => Tabular.Keys.ToArray(),
         TextSuite => [.. Text, DebianQuick],
         _ => throw new DecoRegException($"unknown suite '{suite}'; expected one of: {string.Join(", ", Names)}"),
@@ -76,7 +79,7 @@ public static class BenchSuites
                 throw new DecoRegException($"suite '{suite}' has no data set '{n}'; expected some of: {string.Join(", ", all)}");
         return names.Select(n => suite switch
         {
-            UciSuite => UciSet(dataRoot, n),
+            UciSuite or UncertaintySuite => UciSet(dataRoot, n),
             TextSuite when n != "check_times" => DebianSet(dataRoot, n),
             _ => TabularSet(dataRoot, n),
         }).ToArray();

@@ -5,6 +5,7 @@ using DecoReg.Model;
 using DecoReg.Numbers;
 using DecoReg.Persistence;
 using DecoReg.Training;
+using DecoReg.Uncertainty;
 using TorchSharp;
 
 namespace DecoReg;
@@ -162,6 +163,40 @@ public sealed class DecodingRegressor : IDisposable
         using (ensemble) return new DecodingRegressor(Options, learned, ensemble.Release());
     }
 
+    /// <summary>The conformal calibration of <see cref="Calibrate"/> (null when the model is uncalibrated).</summary>
+    public ConformalCalibration? Calibration => Learned.Calibration;
+
+    /// <summary>
+    /// A new model whose intervals are calibrated by split conformal prediction on <paramref name="calibration"/>
+    /// (rows the model did not train on): the rows' PITs under this model are stored (<see cref="ConformalCalibration"/>),
+    /// and <see cref="Interval"/> then has the finite-sample coverage guarantee at every level. Calibration is marginal over
+    /// the rows given (tasks as in <see cref="PredictBatch"/>, not per task). This model is left unchanged.
+    /// </summary>
+    public DecodingRegressor Calibrate(Dataset calibration, string? task = null)
+    {
+        ArgumentNullException.ThrowIfNull(calibration);
+        var fitted = ConformalCalibration.Fit(PredictBatch(calibration.Features, null, task), calibration.Targets);
+        var copies = BuildNetworks(Inputs, Options, Targets.Codec, networks.Select(ModuleWeights.Save).ToArray());
+        return new DecodingRegressor(Options, Learned with { Calibration = fitted }, copies);
+    }
+
+    /// <summary>
+    /// The central interval at <paramref name="level"/>: calibrated (<see cref="ConformalCalibration.Interval"/>) when the
+    /// model is, else the distribution's own. Use <see cref="Intervals"/> for many rows.
+    /// </summary>
+    public PredictionInterval Interval(Distribution distribution, double level) =>
+        Intervals([distribution], level)[0];
+
+    /// <summary>Central intervals of many rows, calibrated when the model is; a level the calibration rows are too few for is an error.</summary>
+    public PredictionInterval[] Intervals(IReadOnlyList<Distribution> distributions, double level)
+    {
+        ArgumentNullException.ThrowIfNull(distributions);
+        ConformalRank.CheckLevel(level);
+        if (Calibration is null) return distributions.Select(d => d.Interval(level)).ToArray();
+        Calibration.CheckLevel(level);
+        return Calibration.Intervals(distributions, level);
+    }
+
     /// <summary>Writes the model (user options, learned state, weights, checksum) atomically.</summary>
     public void Save(string path, bool overwrite = true)
     {
@@ -180,24 +215,37 @@ public sealed class DecodingRegressor : IDisposable
         TorchRuntime.Initialize(config.Options.Threads);
         var learned = config.Learned;
         var inputs = InputEncoders.Create(learned.Schema, learned.Text);
-        var codec = learned.Codec.Create();
+        EncoderDecoder[] networks;
+        try
+        {
+            networks = BuildNetworks(inputs, config.Options, learned.Codec.Create(), EnsembleWeights.Split(contents.Weights, learned.Members));
+        }
+        catch (Exception e) when (e is not DecoRegException)
+        {
+            throw new DecoRegException($"{path}: the weights do not match the model's configuration ({e.Message})", e);
+        }
+        return new DecodingRegressor(config.Options, learned, networks);
+    }
+
+    /// <summary>Networks built for the options and loaded with each member's weights, in evaluation mode (none left undisposed on failure).</summary>
+    private static EncoderDecoder[] BuildNetworks(IInputEncoder inputs, RegressorOptions options, INumberCodec codec, IReadOnlyList<byte[]> parts)
+    {
         var networks = new List<EncoderDecoder>();
         try
         {
-            var parts = EnsembleWeights.Split(contents.Weights, learned.Members);
             for (int m = 0; m < parts.Count; m++)
             {
-                networks.Add(EnsembleTrainer.CreateNetwork(inputs, config.Options.Network, codec, config.Options.Training.Seed, m));
+                networks.Add(EnsembleTrainer.CreateNetwork(inputs, options.Network, codec, options.Training.Seed, m));
                 ModuleWeights.Load(networks[m], parts[m]);
                 networks[m].eval();
             }
         }
-        catch (Exception e) when (e is not DecoRegException)
+        catch
         {
             foreach (var network in networks) network.Dispose();
-            throw new DecoRegException($"{path}: the weights do not match the model's configuration ({e.Message})", e);
+            throw;
         }
-        return new DecodingRegressor(config.Options, learned, [.. networks]);
+        return [.. networks];
     }
 
     public void Dispose()

@@ -1,5 +1,6 @@
 using DecoReg.Inputs;
 using DecoReg.Numbers;
+using DecoReg.Uncertainty;
 
 namespace DecoReg.Training;
 
@@ -7,8 +8,8 @@ namespace DecoReg.Training;
 /// What training learned, kept apart from the options the user gave (which are never rewritten): the codec as fitted
 /// to the training targets (e.g. the IEEE exponent range), the scaling used and its fitted scaler, the input column
 /// schema, the calibration temperature, how many networks were trained (fewer than asked when cancelled), each
-/// network's training report, the hold-out scores of the scalings tried, the hold-out's row counts, and the target
-/// and dropped columns (so prediction data of the training file's layout lines up). Stored in the model file.
+/// network's training report, the hold-out scores of the scalings tried, the hold-out's row counts, the target
+/// and dropped columns, and any conformal calibration (so prediction data of the training file's layout lines up). Stored in the model file.
 /// </summary>
 public sealed record LearnedState(
     CodecOptions Codec,
@@ -49,6 +50,9 @@ public sealed record LearnedState(
 
     /// <summary>What the model was fine-tuned from and how (null for a model trained from scratch).</summary>
     public FineTuning? FineTuned { get; init; }
+
+    /// <summary>Split-conformal calibration on held-out rows (null = uncalibrated: intervals are the model's own).</summary>
+    public ConformalCalibration? Calibration { get; init; }
 
     /// <summary>The target path of every task this state describes.</summary>
     public TaskTargets Targets()

@@ -1,0 +1,23 @@
+namespace DecoReg.Bench.Uncertainty;
+
+/// <summary>The parts of the <c>uncertainty</c> suite, in run and report order: the one list a new part is added to.</summary>
+public static class UncertaintyParts
+{
+    public static IReadOnlyList<IUncertaintyPart> All { get; } =
+    [
+        new ConformalPart(),
+        new SelectivePart(),
+    ];
+
+    public static IReadOnlyList<string> Names => All.Select(p => p.Name).ToArray();
+
+    /// <summary>The parts of a comma-separated <c>--parts</c> list (null = all); unknown names are user errors.</summary>
+    public static IReadOnlyList<IUncertaintyPart> Parse(string? list)
+    {
+        if (list is null) return All;
+        var names = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (names.Length == 0) throw new DecoRegException($"--parts '{list}' names no part; expected some of: {string.Join(", ", Names)}");
+        return names.Select(n => All.FirstOrDefault(p => p.Name == n)
+            ?? throw new DecoRegException($"unknown part '{n}'; expected some of: {string.Join(", ", Names)}")).ToArray();
+    }
+}

@@ -1,0 +1,66 @@
+using DecoReg.Inference;
+
+namespace DecoReg.Uncertainty;
+
+/// <summary>
+/// How unsure a predictive distribution is, as one number per row (larger = less sure), for ranking rows to abstain on.
+/// <see cref="StdDev"/>: the predictive standard deviation; for a calibrated model E[(y − mean)²] = variance, so it
+/// ranks the expected squared error of the mean directly. <see cref="IntervalWidth"/>: width of the central 90 %
+/// interval (robust to far tails). <see cref="Iqr"/>: width of the central 50 % interval. <see cref="Entropy"/>:
+/// differential entropy of the piecewise-uniform density, −Σ p·log(p / bin width).
+/// </summary>
+public enum ConfidenceScore
+{
+    StdDev,
+    IntervalWidth,
+    Iqr,
+    Entropy,
+}
+
+/// <summary>Computes <see cref="ConfidenceScore"/>s (lower-case names as in reports and the CLI).</summary>
+public static class ConfidenceScores
+{
+    /// <summary>Every score, in report order.</summary>
+    public static IReadOnlyList<ConfidenceScore> All { get; } = Enum.GetValues<ConfidenceScore>();
+
+    /// <summary>The name used in reports, JSON keys and the CLI: std, width90, iqr, entropy.</summary>
+    public static string Name(ConfidenceScore score) => score switch
+    {
+        ConfidenceScore.StdDev => "std",
+        ConfidenceScore.IntervalWidth => "width90",
+        ConfidenceScore.Iqr => "iqr",
+        ConfidenceScore.Entropy => "entropy",
+        _ => throw new ArgumentOutOfRangeException(nameof(score), score, null),
+    };
+
+    /// <summary>The score of one distribution (larger = less sure).</summary>
+    public static double Of(Distribution distribution, ConfidenceScore score)
+    {
+        ArgumentNullException.ThrowIfNull(distribution);
+        return score switch
+        {
+            ConfidenceScore.StdDev => distribution.StdDev,
+            ConfidenceScore.IntervalWidth => distribution.Interval(0.9).Width,
+            ConfidenceScore.Iqr => distribution.Interval(0.5).Width,
+            ConfidenceScore.Entropy => Entropy(distribution),
+            _ => throw new ArgumentOutOfRangeException(nameof(score), score, null),
+        };
+    }
+
+    /// <summary>The score of every distribution.</summary>
+    public static double[] Of(IReadOnlyList<Distribution> distributions, ConfidenceScore score) =>
+        distributions.Select(d => Of(d, score)).ToArray();
+
+    /// <summary>−Σ p·log(p / width) over bins of positive width and mass (point masses carry no density and are skipped).</summary>
+    private static double Entropy(Distribution d)
+    {
+        var p = d.Probabilities;
+        double h = 0;
+        for (int i = 0; i < p.Length; i++)
+        {
+            double width = d.BinHighs[i] - d.BinLows[i];
+            if (p[i] > 0 && width > 0) h -= p[i] * Math.Log(p[i] / width);
+        }
+        return h;
+    }
+}
