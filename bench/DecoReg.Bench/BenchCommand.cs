@@ -27,7 +27,7 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
         public int? Splits { get; init; }
 
         [CommandOption("--parts <LIST>")]
-        [Description("uncertainty suite: comma-separated parts to run (default all: conformal, selective).")]
+        [Description("uncertainty suite: comma-separated parts to run (default all: conformal, selective, audit, active).")]
         public string? Parts { get; init; }
 
         [CommandOption("--methods <LIST>")]

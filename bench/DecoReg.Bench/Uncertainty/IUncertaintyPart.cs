@@ -16,6 +16,9 @@ public interface IUncertaintyPart
     /// <summary>Measures one split (models come from <paramref name="split"/>, trained once and shared by the parts).</summary>
     JsonObject Run(UncertaintySplit split);
 
+    /// <summary>Whether the part runs on this data set and split (default: every one); costly parts run on fewer.</summary>
+    bool AppliesTo(string dataset, int split) => true;
+
     /// <summary>One log line for a finished run.</summary>
     string Line(UncertaintyRun run);
 

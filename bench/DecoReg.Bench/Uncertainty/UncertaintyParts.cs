@@ -7,6 +7,8 @@ public static class UncertaintyParts
     [
         new ConformalPart(),
         new SelectivePart(),
+        new AuditPart(),
+        new ActiveLearningPart(),
     ];
 
     public static IReadOnlyList<string> Names => All.Select(p => p.Name).ToArray();

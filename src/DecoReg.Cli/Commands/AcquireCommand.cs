@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
-using DecoReg.Evaluation;
+using DecoReg.Uncertainty;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

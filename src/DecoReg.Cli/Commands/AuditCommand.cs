@@ -3,6 +3,7 @@ using System.Globalization;
 using DecoReg.Cli.Plots;
 using DecoReg.Data;
 using DecoReg.Evaluation;
+using DecoReg.Uncertainty;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,4 +1,4 @@
-namespace DecoReg.Evaluation;
+namespace DecoReg.Uncertainty;
 
 /// <summary>
 /// Picks the rows to label next (batch active learning): uncertainty with diversity. The candidates are the

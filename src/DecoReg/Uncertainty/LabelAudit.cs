@@ -1,6 +1,8 @@
+using DecoReg.Evaluation;
+
 using DecoReg.Inference;
 
-namespace DecoReg.Evaluation;
+namespace DecoReg.Uncertainty;
 
 /// <summary>How a label audit ranks rows: the higher the score, the less plausible the recorded label.</summary>
 public enum AuditScore

@@ -1,4 +1,4 @@
-namespace DecoReg.Evaluation;
+namespace DecoReg.Uncertainty;
 
 /// <summary>
 /// Injects gross label errors for measuring an audit (never applied to user data by the tools): a seeded

@@ -1,11 +1,12 @@
 using System.Globalization;
 using DecoReg.Data;
 using DecoReg.Evaluation;
+using DecoReg.Uncertainty;
 using DecoReg.Tests.Cli;
 using DecoReg.Tests.Data;
 using DecoReg.Training;
 
-namespace DecoReg.Tests.Evaluation;
+namespace DecoReg.Tests.Uncertainty;
 
 /// <summary>Label audits and batch acquisition: the rules on constructed inputs, and real runs on UCI data.</summary>
 public class DecisionTests
