@@ -24,7 +24,9 @@ public static class UncertaintyRunner
             for (int split = 0; split < Math.Min(request.Splits, set.AvailableSplits); split++)
             {
                 var recorded = store.Recorded();
-                var pending = parts.Where(p => p.AppliesTo(set.Name, split) && !recorded.Contains((p.Name, set.Name, split))).ToArray();
+                var applicable = parts.Where(p => p.AppliesTo(set.Name, split)).ToArray();
+                if (applicable.Length == 0) continue; // e.g. the audit runs on split 0 only
+                var pending = applicable.Where(p => !recorded.Contains((p.Name, set.Name, split))).ToArray();
                 if (pending.Length == 0)
                 {
                     log?.Invoke($"{set.Name} split {split}: already in {store.JsonPath}, skipped");
