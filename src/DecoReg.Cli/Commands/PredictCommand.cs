@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text;
+using DecoReg.Uncertainty;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -8,7 +9,8 @@ namespace DecoReg.Cli.Commands;
 
 /// <summary>
 /// <c>decoreg predict</c>: one CSV row per input row with the predictive mean, median, standard deviation and the
-/// requested quantiles; written atomically to --out (never left partial) or to stdout.
+/// requested quantiles (with --interval an interval, conformal when the model is calibrated; with --max-width or
+/// --coverage-target an abstain column); written atomically to --out (never left partial) or to stdout.
 /// </summary>
 public sealed class PredictCommand(IAnsiConsole console) : Command<PredictCommand.Settings>
 {
@@ -30,21 +32,39 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictComman
         [CommandOption("-f|--force")]
         [Description("Overwrite an existing output file.")]
         public bool Force { get; init; }
+
+        [CommandOption("--interval <LEVEL>")]
+        [Description("Add the central interval at this level in (0, 1) as columns lower<L>, upper<L>: conformal when the model is calibrated (decoreg calibrate), else the model's own.")]
+        public double? Interval { get; init; }
+
+        [CommandOption("--max-width <W>")]
+        [Description("Add an abstain column (1 = abstain): rows whose interval (at --interval, default 0.9) is wider than W, in the target's units.")]
+        public double? MaxWidth { get; init; }
+
+        [CommandOption("--coverage-target <C>")]
+        [Description("Add an abstain column: answer about this fraction of rows in (0, 1], the least uncertain by predictive std (threshold from the calibration rows when the model is calibrated, else from these rows).")]
+        public double? CoverageTarget { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var levels = ParseLevels(settings.Quantiles);
+        double? intervalLevel = settings.Interval ?? (settings.MaxWidth is null ? null : 0.9);
+        if (intervalLevel is double l) ConformalRank.CheckLevel(l);
         if (settings.Out is not null) OutputFiles.CheckWritable(settings.Out, settings.Force);
         using var model = DecodingRegressor.Load(settings.Model);
         var prediction = settings.ToPredictionOptions(model);
         var (features, ids) = ModelData.Features(model, settings, settings.Id);
         var distributions = model.PredictBatch(features, prediction, settings.Task);
+        var intervals = intervalLevel is double level ? model.Intervals(distributions, level) : null;
+        var abstain = Abstain(settings, model, distributions, intervals);
 
         var csv = new StringBuilder();
         var header = new List<string> { settings.Id ?? "row", "mean", "median", "std" };
         header.AddRange(levels.Select(q => "q" + CliNumbers.Format(q)));
+        if (intervalLevel is double shown) header.AddRange(["lower" + CliNumbers.Format(shown), "upper" + CliNumbers.Format(shown)]);
+        if (abstain is not null) header.Add("abstain");
         csv.AppendJoin(',', header.Select(Escape)).Append('\n');
         for (int i = 0; i < distributions.Count; i++)
         {
@@ -52,11 +72,28 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictComman
             csv.Append(Escape(ids[i]));
             foreach (double v in new[] { d.Mean, d.Median, d.StdDev }.Concat(levels.Select(d.Quantile)))
                 csv.Append(',').Append(CliNumbers.Format(v));
+            if (intervals is not null) csv.Append(',').Append(CliNumbers.Format(intervals[i].Low)).Append(',').Append(CliNumbers.Format(intervals[i].High));
+            if (abstain is not null) csv.Append(',').Append(abstain[i] ? '1' : '0');
             csv.Append('\n');
         }
         if (settings.Out is null) console.Profile.Out.Writer.Write(csv.ToString());
         else OutputFiles.WriteAllTextAtomic(settings.Out, csv.ToString(), settings.Force);
         return ErrorHandling.Ok;
+    }
+
+    /// <summary>Rows to abstain on by --max-width and/or --coverage-target (either one abstains), or null when neither is given.</summary>
+    private static bool[]? Abstain(Settings s, DecodingRegressor model, IReadOnlyList<Inference.Distribution> distributions, IReadOnlyList<Inference.PredictionInterval>? intervals)
+    {
+        bool[]? byWidth = s.MaxWidth is double w ? Abstention.ByWidth(intervals!, w) : null;
+        bool[]? byCoverage = null;
+        if (s.CoverageTarget is double c)
+        {
+            var calibration = model.Calibration;
+            var score = calibration?.Score ?? ConfidenceScore.StdDev;
+            byCoverage = Abstention.ByCoverage(ConfidenceScores.Of(distributions, score), c, calibration?.Scores);
+        }
+        if (byWidth is null) return byCoverage;
+        return byCoverage is null ? byWidth : byWidth.Select((a, i) => a || byCoverage[i]).ToArray();
     }
 
     /// <summary>Quantile levels from "0.05,0.5,0.95": each in (0, 1), duplicates removed, order kept.</summary>

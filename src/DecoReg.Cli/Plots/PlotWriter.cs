@@ -167,7 +167,7 @@ public static class PlotWriter
         return (xs.ToArray(), ys.ToArray());
     }
 
-    private static string Save(Plot plot, string path)
+    internal static string Save(Plot plot, string path)
     {
         AtomicFile.Write(path, temp => plot.SavePng(temp, Width, Height), overwrite: true, "plot");
         return path;
