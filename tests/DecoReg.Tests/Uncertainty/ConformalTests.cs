@@ -39,8 +39,9 @@ public class ConformalTests
     [Fact]
     public void RanksAndMinimumRowsFollowTheFiniteSampleFormula()
     {
-        Assert.Equal(19, ConformalRank.MinimumRows(0.9));
-        Assert.Equal(39, ConformalRank.MinimumRows(0.95));
+        Assert.Equal(9, ConformalRank.MinimumRows(0.9));
+        Assert.Equal(19, ConformalRank.MinimumRows(0.95));
+        Assert.Equal(99, ConformalRank.MinimumRows(0.99));
         Assert.Equal(19, ConformalRank.Upper(19, 0.95)); // 20 × 0.95 = 19 despite rounding
         Assert.Equal(1, ConformalRank.Lower(19, 0.05));
         Assert.Throws<DecoRegException>(() => ConformalRank.MinimumRows(1.0));
@@ -75,13 +76,13 @@ public class ConformalTests
     [Fact]
     public void TooFewRowsGiveUnboundedSidesAndANamedError()
     {
-        var (calibration, targets) = Rows(10, seed: 5);
+        var (calibration, targets) = Rows(5, seed: 5);
         var fitted = ConformalCalibration.Fit(calibration, targets);
         var interval = fitted.Interval(calibration[0], 0.9);
         Assert.True(double.IsPositiveInfinity(interval.High));
         Assert.True(double.IsNegativeInfinity(interval.Low));
         var e = Assert.Throws<DecoRegException>(() => fitted.CheckLevel(0.9));
-        Assert.Contains("at least 19 calibration rows", e.Message);
+        Assert.Contains("at least 9 calibration rows", e.Message);
     }
 
     [Fact]
