@@ -42,7 +42,7 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictComman
         public double? MaxWidth { get; init; }
 
         [CommandOption("--coverage-target <C>")]
-        [Description("Add an abstain column: answer about this fraction of rows in (0, 1], the least uncertain by predictive std (threshold from the calibration rows when the model is calibrated, else from these rows).")]
+        [Description("Add an abstain column: answer about this fraction of rows (above 0, at most 1), the least uncertain by predictive std (threshold from the calibration rows when the model is calibrated, else from these rows).")]
         public double? CoverageTarget { get; init; }
     }
 
