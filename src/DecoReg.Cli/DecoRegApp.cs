@@ -94,12 +94,19 @@ public static class DecoRegApp
             .WithDescription("Write predictive mean, median, std and quantiles per row as CSV.")
             .WithExample("predict", "--model", "houses.decoreg", "--data", "new.csv", "--out", "predictions.csv")
             .WithExample("predict", "--model", "concrete.decoreg", "--data", "uci:datasets/uci/concrete", "--quantiles", "0.1,0.5,0.9", "--samples", "256")
-            .WithExample("predict", "--model", "houses.decoreg", "--data", "new.jsonl", "--id", "house_id", "--out", "p.csv", "--force");
+            .WithExample("predict", "--model", "houses.decoreg", "--data", "new.jsonl", "--id", "house_id", "--out", "p.csv", "--force")
+            .WithExample("predict", "--model", "calibrated.decoreg", "--data", "new.csv", "--interval", "0.9", "--max-width", "12.5")
+            .WithExample("predict", "--model", "calibrated.decoreg", "--data", "new.csv", "--coverage-target", "0.8");
+        c.AddCommand<CalibrateCommand>("calibrate")
+            .WithDescription("Calibrate a model's intervals by split conformal prediction on held-out labelled rows; stored in the model file.")
+            .WithExample("calibrate", "--model", "houses.decoreg", "--data", "calib.csv", "--target", "price", "--out", "houses-cal.decoreg")
+            .WithExample("calibrate", "--model", "concrete.decoreg", "--data", "calib.csv", "--force");
         c.AddCommand<EvaluateCommand>("evaluate")
             .WithDescription("Metrics of a model's predictive distributions on labelled data (table or JSON), optionally with plots.")
             .WithExample("evaluate", "--model", "houses.decoreg", "--data", "test.csv", "--target", "price")
             .WithExample("evaluate", "--model", "concrete.decoreg", "--data", "uci:datasets/uci/concrete", "--json")
-            .WithExample("evaluate", "--model", "concrete.decoreg", "--data", "uci:datasets/uci/concrete", "--plots", "plots");
+            .WithExample("evaluate", "--model", "concrete.decoreg", "--data", "uci:datasets/uci/concrete", "--plots", "plots")
+            .WithExample("evaluate", "--model", "houses-cal.decoreg", "--data", "test.csv", "--target", "price", "--interval", "0.8");
         c.AddCommand<AuditCommand>("audit")
             .WithDescription("Rank labelled rows by how implausible their label is, each scored by a model that did not train on it (cross-fitted).")
             .WithExample("audit", "--data", "labelled.csv", "--target", "y", "--folds", "5", "--out", "audit.csv", "--plot", "audit.png")

@@ -9,14 +9,17 @@ namespace DecoReg.Bench.Uncertainty;
 
 /// <summary>
 /// Conformal intervals: DecoReg's own central intervals against three split-conformal corrections fitted on the
-/// calibration rows, scored on the test rows at 50, 90 and 95 %: <c>pit</c> (equal-tailed bounds on the PIT, what
-/// <see cref="ConformalCalibration"/> stores), <c>pit-centred</c> (score |u − ½|) and <c>cqr</c> (conformalized quantile
-/// regression on the model's quantiles).
+/// calibration rows, scored on the test rows at 50, 90 and 95 %: <c>pit</c> (equal-tailed bounds on the PIT),
+/// <c>pit-centred</c> (score |u − ½|, what <see cref="ConformalCalibration"/> stores: <see cref="Chosen"/>) and <c>cqr</c>
+/// (conformalized quantile regression on the model's quantiles).
 /// </summary>
 public sealed class ConformalPart : IUncertaintyPart
 {
     /// <summary>The issue's band for 90 % coverage after calibration.</summary>
     public const double Low = 0.88, High = 0.93;
+
+    /// <summary>The correction <c>decoreg calibrate</c> stores, judged against the target band.</summary>
+    public const string Chosen = "pit-centred";
 
     private static readonly double[] Levels = [0.5, 0.9, 0.95];
     private static readonly string[] Methods = ["model", "pit", "pit-centred", "cqr"];
@@ -66,7 +69,7 @@ public sealed class ConformalPart : IUncertaintyPart
     public string Line(UncertaintyRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return string.Create(Ci, $"{run.Dataset} split {run.Split} conformal: 90 % coverage {run[Key("coverage", "model", 0.9)]:F3} → {run[Key("coverage", "pit", 0.9)]:F3} (width {run[Key("width", "model", 0.9)]:G4} → {run[Key("width", "pit", 0.9)]:G4}), {run["epochs"]} epochs, {run["train_seconds"]:F0} s");
+        return string.Create(Ci, $"{run.Dataset} split {run.Split} conformal: 90 % coverage {run[Key("coverage", "model", 0.9)]:F3} → {run[Key("coverage", Chosen, 0.9)]:F3} (width {run[Key("width", "model", 0.9)]:G4} → {run[Key("width", Chosen, 0.9)]:G4}), {run["epochs"]} epochs, {run["train_seconds"]:F0} s");
     }
 
     public void Report(StringBuilder sb, IReadOnlyList<UncertaintyRun> runs)
@@ -75,8 +78,8 @@ public sealed class ConformalPart : IUncertaintyPart
         ArgumentNullException.ThrowIfNull(runs);
         sb.AppendLine("## Conformal intervals").AppendLine();
         sb.AppendLine(string.Create(Ci, $"Each split's training rows are cut into proper training rows and {UncertaintySplit.CalibrationFraction:P0} calibration rows (seeded shuffle, seed {UncertaintySplit.CalibrationSeed} + split); DecoReg (defaults) trains on the proper rows; the corrections are fitted on the calibration rows and scored on the test rows. "));
-        sb.AppendLine("`model`: the model's own central interval. `pit`: equal-tailed split conformal on the PIT u = F(y): [F⁻¹(a), F⁻¹(b)] with a the ⌊(n+1)α/2⌋-th and b the ⌈(n+1)(1−α/2)⌉-th smallest calibration PIT (what `decoreg calibrate` stores; guarantee coverage ≥ 1 − α for exchangeable rows, one stored array for every level). " +
-            "`pit-centred`: score |u − ½|, t its ⌈(n+1)(1−α)⌉-th smallest, u ∈ [½ − t, ½ + t]. `cqr`: conformalized quantile regression, score max(q_lo − y, y − q_hi), interval widened by its ⌈(n+1)(1−α)⌉-th smallest score. Widths are means over test rows in target units.").AppendLine();
+        sb.AppendLine("`model`: the model's own central interval. `pit`: equal-tailed split conformal on the PIT u = F(y): [F⁻¹(a), F⁻¹(b)] with a the ⌊(n+1)α/2⌋-th and b the ⌈(n+1)(1−α/2)⌉-th smallest calibration PIT (each tail misses with probability ≤ α/2). " +
+            "`pit-centred` (what `decoreg calibrate` stores): score |u − ½|, t its ⌈(n+1)(1−α)⌉-th smallest, interval = the y with u ∈ [½ − t, ½ + t]. Every correction guarantees coverage ≥ 1 − α for rows exchangeable with the calibration rows; both PIT rules keep one sorted array that serves every level. `cqr`: conformalized quantile regression, score max(q_lo − y, y − q_hi), interval widened by its ⌈(n+1)(1−α)⌉-th smallest score. Widths are means over test rows in target units.").AppendLine();
         foreach (double level in Levels)
         {
             sb.AppendLine(string.Create(Ci, $"### {level * 100:0} % intervals (test rows; mean ± s.e. over splits)")).AppendLine();
@@ -92,10 +95,10 @@ public sealed class ConformalPart : IUncertaintyPart
             }
             sb.AppendLine();
         }
-        var verdicts = runs.GroupBy(r => r.Dataset).Select(set => (set.Key, Coverage: UncertaintyRun.Over(set, Key("coverage", "pit", 0.9)).Mean)).ToArray();
+        var verdicts = runs.GroupBy(r => r.Dataset).Select(set => (set.Key, Coverage: UncertaintyRun.Over(set, Key("coverage", Chosen, 0.9)).Mean)).ToArray();
         var inBand = verdicts.Where(v => v.Coverage is >= Low and <= High).Select(v => v.Key).ToArray();
         var outside = verdicts.Where(v => !inBand.Contains(v.Key)).Select(v => string.Create(Ci, $"{v.Key} {v.Coverage:F3}")).ToArray();
-        sb.AppendLine(string.Create(Ci, $"Target: 90 % coverage after calibration (`pit`) in [{Low:F2}, {High:F2}] on every set: **{(outside.Length == 0 && verdicts.Length > 0 ? "met" : "not met")}** ({inBand.Length} of {verdicts.Length} sets in the band{(outside.Length > 0 ? "; outside: " + string.Join(", ", outside) : "")})."));
+        sb.AppendLine(string.Create(Ci, $"Target: 90 % coverage after calibration (`{Chosen}`) in [{Low:F2}, {High:F2}] on every set: **{(outside.Length == 0 && verdicts.Length > 0 ? "met" : "not met")}** ({inBand.Length} of {verdicts.Length} sets in the band{(outside.Length > 0 ? "; outside: " + string.Join(", ", outside) : "")})."));
         sb.AppendLine();
     }
 

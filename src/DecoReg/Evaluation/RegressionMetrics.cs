@@ -14,13 +14,16 @@ public static class RegressionMetrics
     /// NLL = −mean log-likelihood, taken from <paramref name="logLikelihoods"/> when given (teacher-forced per-row
     /// log-likelihoods, in target units) and else from <see cref="Distribution.LogDensity"/> (∞ when a target falls
     /// outside every bin); CRPS = mean exact CRPS of the piecewise-uniform distribution (<see cref="Scoring.Crps"/>);
-    /// per level, coverage = fraction of targets inside the closed central interval and its mean width.
+    /// per level, coverage = fraction of targets inside the closed central interval and its mean width; the intervals
+    /// are the distributions' own unless <paramref name="intervals"/> gives them (e.g. a calibrated model's, for a list of
+    /// rows and a level).
     /// </summary>
     public static MetricsReport Compute(
         IReadOnlyList<Distribution> predictions,
         IReadOnlyList<double> targets,
         IReadOnlyList<double>? logLikelihoods = null,
-        IReadOnlyList<double>? levels = null)
+        IReadOnlyList<double>? levels = null,
+        Func<IReadOnlyList<Distribution>, double, IReadOnlyList<PredictionInterval>>? intervals = null)
     {
         ArgumentNullException.ThrowIfNull(predictions);
         ArgumentNullException.ThrowIfNull(targets);
@@ -36,6 +39,7 @@ public static class RegressionMetrics
             if (!(level > 0 && level < 1))
                 throw new ArgumentOutOfRangeException(nameof(levels), level, "Interval levels must be in (0, 1).");
 
+        var given = intervals is null ? null : levels.Select(level => intervals(predictions, level)).ToArray();
         var means = new double[n];
         double targetSum = 0, squaredError = 0, absoluteError = 0, logLikelihood = 0, crps = 0;
         var covered = new int[levels.Count];
@@ -55,7 +59,7 @@ public static class RegressionMetrics
             crps += Scoring.Crps(d, y);
             for (int k = 0; k < levels.Count; k++)
             {
-                var interval = d.Interval(levels[k]);
+                var interval = given is null ? d.Interval(levels[k]) : given[k][i];
                 if (interval.Contains(y))
                     covered[k]++;
                 widths[k] += interval.Width;

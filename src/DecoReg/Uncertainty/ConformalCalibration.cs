@@ -6,11 +6,14 @@ namespace DecoReg.Uncertainty;
 
 /// <summary>
 /// What split-conformal calibration learned from held-out rows, stored in the model file: the rows' sorted PIT values
-/// u = F(y) under the model (<see cref="PitConformal"/>: one array serves every interval level), and their sorted
+/// u = F(y) under the model (one array serves every interval level: the interval at level 1 − α is the set of y
+/// whose PIT lies in [½ − t, ½ + t], t the ⌈(n+1)(1−α)⌉-th smallest centred score |u − ½|,
+/// <see cref="PitConformal.CentredBounds"/>; chosen over equal-tailed PIT bounds and CQR on the uncertainty
+/// benchmark: the narrowest intervals with coverage nearest the nominal level, see bench/results/uncertainty.md), and their sorted
 /// confidence scores (<see cref="Score"/>), which turn a target coverage into a score threshold for abstaining.
 /// Calibration is marginal over the rows given (for a multi-task model, over all tasks together, not per task).
 /// Guarantee: if new rows are exchangeable with the calibration rows, the level-(1 − α) interval contains y with
-/// probability ≥ 1 − α (equal tails: each side misses with probability ≤ α/2), for any model.
+/// probability ≥ 1 − α, for any model.
 /// </summary>
 public sealed record ConformalCalibration(IReadOnlyList<double> Pits)
 {
@@ -50,10 +53,10 @@ public sealed record ConformalCalibration(IReadOnlyList<double> Pits)
                 $"a {level * 100:0.##} % conformal interval needs at least {needed} calibration rows; the model was calibrated on {Rows} (calibrate on more rows, or ask a lower level)"));
     }
 
-    /// <summary>The calibrated interval at <paramref name="level"/> (unbounded on a side the rows are too few for).</summary>
+    /// <summary>The calibrated interval at <paramref name="level"/> (unbounded when the rows are too few for the level; O(n log n) per call, so use <see cref="Intervals"/> for many rows).</summary>
     public PredictionInterval Interval(Distribution distribution, double level)
     {
-        var (a, b) = PitConformal.EqualTailedBounds(Pits, level);
+        var (a, b) = PitConformal.CentredBounds(Pits, level);
         return PitConformal.Interval(distribution, a, b);
     }
 
@@ -61,7 +64,7 @@ public sealed record ConformalCalibration(IReadOnlyList<double> Pits)
     public PredictionInterval[] Intervals(IReadOnlyList<Distribution> distributions, double level)
     {
         ArgumentNullException.ThrowIfNull(distributions);
-        var (a, b) = PitConformal.EqualTailedBounds(Pits, level);
+        var (a, b) = PitConformal.CentredBounds(Pits, level);
         return distributions.Select(d => PitConformal.Interval(d, a, b)).ToArray();
     }
 }

@@ -97,7 +97,8 @@ public class EndToEndTests(YachtModelFixture yacht) : IClassFixture<YachtModelFi
         Assert.True(code == 0, err);
         using var doc = JsonDocument.Parse(output);
         var keys = doc.RootElement.EnumerateObject().Select(p => p.Name).ToArray();
-        Assert.Equal(["rows", "rmse", "mae", "r2", "kendall_tau", "spearman", "nll", "crps", "coverage", "interval_width"], keys);
+        // the metrics keys first and unchanged; then the selective-regression AURCs and whether the model is calibrated
+        Assert.Equal(["rows", "rmse", "mae", "r2", "kendall_tau", "spearman", "nll", "crps", "coverage", "interval_width", "aurc", "calibrated"], keys);
         Assert.Equal(yacht.TestRows, doc.RootElement.GetProperty("rows").GetInt32());
         Assert.Equal(["0.5", "0.9", "0.95"], doc.RootElement.GetProperty("coverage").EnumerateObject().Select(p => p.Name));
         Assert.True(double.IsFinite(doc.RootElement.GetProperty("nll").GetDouble()));
@@ -195,7 +196,7 @@ public class EndToEndTests(YachtModelFixture yacht) : IClassFixture<YachtModelFi
     [Fact]
     public void Help_EveryVerbHasOptionsAndExamples()
     {
-        foreach (var (verb, option) in new[] { ("train", "--valid-fraction"), ("predict", "--quantiles"), ("evaluate", "--json"), ("demo", "--plots") })
+        foreach (var (verb, option) in new[] { ("train", "--valid-fraction"), ("predict", "--quantiles"), ("evaluate", "--json"), ("calibrate", "--out"), ("demo", "--plots") })
         {
             var (code, output, _) = CliRunner.Run(verb, "--help");
             Assert.Equal(0, code);
