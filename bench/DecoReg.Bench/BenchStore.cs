@@ -16,7 +16,6 @@ public sealed record BenchRecord(
 /// </summary>
 public sealed class BenchStore
 {
-    private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(5);
     private readonly BenchRequest request;
     private readonly string stem;
 
@@ -129,20 +128,5 @@ public sealed class BenchStore
     }
 
     /// <summary>An exclusive lock on <c>.&lt;suite&gt;.lock</c> in the output folder, shared by concurrent bench processes.</summary>
-    private FileStream Lock()
-    {
-        string path = Path.Combine(request.OutDir, $".{request.Suite}.lock");
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (clock.Elapsed < LockTimeout)
-            {
-                Thread.Sleep(200);
-            }
-        }
-    }
+    private FileStream Lock() => FileLock.Acquire(Path.Combine(request.OutDir, $".{request.Suite}.lock"));
 }

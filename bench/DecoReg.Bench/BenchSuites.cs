@@ -20,6 +20,9 @@ public static class BenchSuites
     public const string TabularSuite = "tabular";
     public const string TextSuite = "text";
 
+    /// <summary>Pretraining and few-shot fine-tuning (issue 12): its own runner and report (<see cref="FewShot.FewShotRunner"/>).</summary>
+    public const string FewShotSuite = "fewshot";
+
     /// <summary>The Debian packages' target column (installed size in KiB).</summary>
     public const string DebianTarget = "installed_size_kib";
 
@@ -29,7 +32,7 @@ public static class BenchSuites
     public const int QuickTrainRows = 600;
     public const int QuickTestRows = 200;
 
-    public static IReadOnlyList<string> Names { get; } = [UciSuite, TabularSuite, TextSuite];
+    public static IReadOnlyList<string> Names { get; } = [UciSuite, TabularSuite, TextSuite, FewShotSuite];
 
     /// <summary>The text suite's data sets, in run order (the quick subset is run only when named or with --quick).</summary>
     public static IReadOnlyList<string> Text { get; } = ["debian-packages", "check_times"];
