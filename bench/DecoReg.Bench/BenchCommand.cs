@@ -35,6 +35,10 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
         [Description("fewshot only: seeds per (task, sample size) (default 3; 1 with --quick).")]
         public int? Seeds { get; init; }
 
+        [CommandOption("--tasks <LIST>")]
+        [Description("fewshot only: comma-separated held-out tasks to run (default all: doc, python, rust, science; India, Canada); lets commands share a data set's runs side by side.")]
+        public string? Tasks { get; init; }
+
         [CommandOption("--sizes <LIST>")]
         [Description("fewshot only: comma-separated sample sizes (default 32,64,128,256,512; 32 with --quick); sizes above a task's training rows are skipped.")]
         public string? Sizes { get; init; }
@@ -68,8 +72,8 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
             if (!BenchSuites.Names.Contains(Suite))
                 return ValidationResult.Error($"--suite must be one of: {string.Join(", ", BenchSuites.Names)}");
             if (Seeds is < 1) return ValidationResult.Error("--seeds must be at least 1");
-            if (Suite != BenchSuites.FewShotSuite && (Seeds is not null || Sizes is not null))
-                return ValidationResult.Error("--seeds and --sizes belong to --suite fewshot");
+            if (Suite != BenchSuites.FewShotSuite && (Seeds is not null || Sizes is not null || Tasks is not null))
+                return ValidationResult.Error("--seeds, --sizes and --tasks belong to --suite fewshot");
             if (Suite == BenchSuites.FewShotSuite && (Methods is not null || Splits is not null || Epochs is not null || TimeLimit is not null))
                 return ValidationResult.Error("--suite fewshot has a fixed plan: --methods, --splits, --epochs and --time-limit do not apply (use --datasets, --seeds, --sizes, --quick)");
             if (Splits is < 1) return ValidationResult.Error("--splits must be at least 1");
@@ -121,6 +125,7 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
             DataRoot = BenchSuites.FindDataRoot(settings.Data),
             OutDir = settings.Out,
             Datasets = List(settings.Datasets),
+            Tasks = List(settings.Tasks),
             Seeds = settings.Seeds ?? (settings.Quick ? 1 : 3),
             Sizes = sizes ?? (settings.Quick ? [32] : FewShotPlan.DefaultSizes),
             Quick = settings.Quick,

@@ -7,6 +7,8 @@ public sealed record FewShotRequest
     public required string OutDir { get; init; }
     /// <summary>Data sets to run (<see cref="FewShotPlan.Datasets"/>); null = all of them (quick: the Debian one).</summary>
     public IReadOnlyList<string>? Datasets { get; init; }
+    /// <summary>Held-out tasks to run (each must be held out by a requested data set); null = all of them.</summary>
+    public IReadOnlyList<string>? Tasks { get; init; }
     public int Seeds { get; init; } = 3;
     public IReadOnlyList<int> Sizes { get; init; } = FewShotPlan.DefaultSizes;
     public bool Quick { get; init; }

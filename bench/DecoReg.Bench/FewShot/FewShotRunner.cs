@@ -21,13 +21,16 @@ public static class FewShotRunner
             throw new DecoRegException($"--sizes must list sample sizes of at least {Tasks.MinRows} rows (got {string.Join(",", request.Sizes)})");
         var names = request.Datasets ?? (request.Quick ? [FewShotPlan.Debian] : FewShotPlan.Datasets);
         var sources = names.Select(n => FewShotPlan.Source(n, request.Quick)).ToArray();
+        foreach (var task in request.Tasks ?? [])
+            if (!sources.Any(s => s.HeldOut.Contains(task)))
+                throw new DecoRegException($"--tasks: '{task}' is not a held-out task of {string.Join(", ", names)}; expected some of: {string.Join(", ", sources.SelectMany(s => s.HeldOut))}");
         var store = FewShotStore.Open(request);
         Model.TorchRuntime.Initialize(request.Threads);
         var results = new List<FewShotRun>();
         foreach (var source in sources)
         {
             var (train, test) = source.Load(request.DataRoot);
-            var tasks = source.HeldOut.Select(t => (Task: t, Train: source.RowsOf(train, t), Test: source.RowsOf(test, t))).ToArray();
+            var tasks = source.HeldOut.Where(t => request.Tasks is null || request.Tasks.Contains(t)).Select(t => (Task: t, Train: source.RowsOf(train, t), Test: source.RowsOf(test, t))).ToArray();
             foreach (var (task, rows, testRows) in tasks)
                 if (rows.RowCount < Tasks.MinRows || testRows.RowCount == 0)
                     throw new DecoRegException($"{source.Name}: held-out {source.TaskColumn} '{task}' has {rows.RowCount} training and {testRows.RowCount} test rows; it needs at least {Tasks.MinRows} and 1");
@@ -35,11 +38,12 @@ public static class FewShotRunner
             var done = store.Succeeded();
             var pending = steps.Where(s => !done.Contains((source.Name, s.Task, s.Variant, s.Size, s.Seed))).ToArray();
             log?.Invoke($"{source.Name}: {steps.Count} runs planned, {steps.Count - pending.Length} already in {store.JsonPath}");
-            if (pending.Length == 0) continue;
+            if (pending.Length == 0 || tasks.Length == 0) continue;
             using var pretrained = Pretrained(source, train, store, request, log, cancellation);
             foreach (var step in pending)
             {
                 cancellation.ThrowIfCancellationRequested();
+                if (store.Succeeded().Contains((source.Name, step.Task, step.Variant, step.Size, step.Seed))) continue; // done by a concurrent command
                 var (_, rows, testRows) = tasks.First(t => t.Task == step.Task);
                 var run = RunOne(source, pretrained, step, FewShotPlan.Sample(rows, step.Size, step.Seed), testRows, request);
                 results.Add(run);

@@ -53,6 +53,9 @@ public class FewShotQuickRunTests
         var err = new StringWriter();
         Assert.Equal(2, BenchApp.Run(["--suite", "fewshot", "--datasets", "nope", "--data", TestData.SharedDatasets], new StringWriter(), err));
         Assert.Contains("no data set 'nope'", err.ToString());
+        err = new StringWriter();
+        Assert.Equal(2, BenchApp.Run(["--suite", "fewshot", "--tasks", "games", "--data", TestData.SharedDatasets], new StringWriter(), err));
+        Assert.Contains("'games' is not a held-out task", err.ToString());
         Assert.Equal(2, BenchApp.Run(["--suite", "uci", "--seeds", "2"], new StringWriter(), new StringWriter()));
         Assert.Equal(2, BenchApp.Run(["--suite", "fewshot", "--methods", "decoreg-ieee"], new StringWriter(), new StringWriter()));
     }
