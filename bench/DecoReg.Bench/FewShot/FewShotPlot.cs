@@ -33,9 +33,13 @@ public static class FewShotPlot
                 plot.Axes.Bottom.Label.Text = "n (training rows of the task, log2 scale)";
                 plot.Axes.Left.Label.Text = metric;
                 plot.Title($"{t.Dataset}: {t.Task}");
-                plot.ShowLegend(row == 0 ? Alignment.LowerRight : Alignment.UpperRight);
+                if (col == 0)
+                {
+                    plot.ShowLegend(row == 0 ? Alignment.LowerRight : Alignment.UpperRight);
+                    plot.Legend.FontSize = 10;
+                }
             }
-        multiplot.SavePng(path, Math.Max(700, 420 * tasks.Count), 800);
+        multiplot.SavePng(path, Math.Max(700, 420 * tasks.Count), 900);
     }
 
     private static void Curve(Plot plot, FewShotTaskRuns t, string variant, Func<FewShotRun, double> value, Color color)
@@ -44,7 +48,7 @@ public static class FewShotPlot
         if (points.Length == 0) return;
         double[] xs = points.Select(p => p.X).ToArray(), ys = points.Select(p => p.S.Mean).ToArray();
         var line = plot.Add.Scatter(xs, ys, color);
-        line.LegendText = $"{variant} (mean over seeds, min–max bars)";
+        line.LegendText = $"{variant} (mean, min–max over seeds)";
         var bars = new ScottPlot.Plottables.ErrorBar(xs, ys, null, null,
             points.Select(p => p.S.Mean - p.S.Min).ToArray(), points.Select(p => p.S.Max - p.S.Mean).ToArray()) { Color = color };
         plot.Add.Plottable(bars);
@@ -55,6 +59,6 @@ public static class FewShotPlot
         var s = t.Spread(variant, null, value);
         if (s.Count == 0) return;
         var line = plot.Add.HorizontalLine(s.Mean, color: color, pattern: LinePattern.Dashed);
-        line.LegendText = $"{variant} (all of the task's training rows)";
+        line.LegendText = $"{variant} (all rows)";
     }
 }
