@@ -38,6 +38,7 @@ public static class FewShotPlot
                     plot.ShowLegend(row == 0 ? Alignment.LowerRight : Alignment.UpperRight);
                     plot.Legend.FontSize = 10;
                 }
+                else plot.HideLegend();
             }
         multiplot.SavePng(path, Math.Max(700, 420 * tasks.Count), 900);
     }
