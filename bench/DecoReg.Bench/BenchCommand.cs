@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using DecoReg.Bench.FewShot;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -15,7 +16,7 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
     public sealed class Settings : CommandSettings
     {
         [CommandOption("--suite <SUITE>")]
-        [Description("uci (7 UCI sets, published splits), tabular (4 mixed-type tables, seeded 80/20 split), text (records read as text: Debian packages' fixed split, check_times) or uncertainty (conformal intervals and selective regression on the 7 UCI sets; budgets in epochs per set).")]
+        [Description("uci (7 UCI sets, published splits), tabular (4 mixed-type tables, seeded 80/20 split), text (records read as text: Debian packages' fixed split, check_times), uncertainty (conformal intervals, selective regression, label audit, active learning on the UCI sets; budgets in epochs per set) or fewshot (pretraining on most tasks, fine-tuning on few rows of held-out ones: debian-packages, stackoverflow).")]
         public string Suite { get; init; } = "";
 
         [CommandOption("--datasets <LIST>")]
@@ -33,6 +34,18 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
         [CommandOption("--methods <LIST>")]
         [Description("Comma-separated: decoreg-normalized, decoreg-ieee, decoreg-select (2 trainings), decoreg-ensemble (5), decoreg-select-ensemble (6), gaussian, histogram, mdn, lightgbm; text suite only: decoreg-text, decoreg-table-text, decoreg-table-categorical, tfidf-lightgbm; or all (every method of the suite). Default: uci and tabular the six single-training methods (decoreg-normalized, decoreg-ieee, gaussian, histogram, mdn, lightgbm), text the four text-suite methods.")]
         public string? Methods { get; init; }
+
+        [CommandOption("--seeds <N>")]
+        [Description("fewshot only: seeds per (task, sample size) (default 3; 1 with --quick).")]
+        public int? Seeds { get; init; }
+
+        [CommandOption("--tasks <LIST>")]
+        [Description("fewshot only: comma-separated held-out tasks to run (default all: doc, python, rust, science; India, Canada); lets commands share a data set's runs side by side.")]
+        public string? Tasks { get; init; }
+
+        [CommandOption("--sizes <LIST>")]
+        [Description("fewshot only: comma-separated sample sizes (default 32,64,128,256,512; 32 with --quick); sizes above a task's training rows are skipped.")]
+        public string? Sizes { get; init; }
 
         [CommandOption("--out <DIR>")]
         [Description("Folder for the reports (default bench/results).")]
@@ -62,6 +75,11 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
         {
             if (!BenchSuites.Names.Contains(Suite))
                 return ValidationResult.Error($"--suite must be one of: {string.Join(", ", BenchSuites.Names)}");
+            if (Seeds is < 1) return ValidationResult.Error("--seeds must be at least 1");
+            if (Suite != BenchSuites.FewShotSuite && (Seeds is not null || Sizes is not null || Tasks is not null))
+                return ValidationResult.Error("--seeds, --sizes and --tasks belong to --suite fewshot");
+            if (Suite == BenchSuites.FewShotSuite && (Methods is not null || Splits is not null || Epochs is not null || TimeLimit is not null))
+                return ValidationResult.Error("--suite fewshot has a fixed plan: --methods, --splits, --epochs and --time-limit do not apply (use --datasets, --seeds, --sizes, --quick)");
             if (Splits is < 1) return ValidationResult.Error("--splits must be at least 1");
             if (Threads is < 1) return ValidationResult.Error("--threads must be at least 1");
             if (Epochs is < 1) return ValidationResult.Error("--epochs must be at least 1");
@@ -74,8 +92,8 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(context);
-        static string[]? List(string? s) =>
-            s is null ? null : s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        string command = BenchApp.Name + " " + string.Join(" ", context.Arguments);
+        if (settings.Suite == BenchSuites.FewShotSuite) return RunFewShot(settings, command, console, cancellationToken);
         var budget = settings.Quick ? BenchBudget.Quick : BenchBudget.DefaultFor(settings.Suite);
         if (settings.Epochs is { } e) budget = budget with { Epochs = e };
         if (settings.TimeLimit is { } t) budget = budget with { TimeLimit = TimeSpan.FromSeconds(t) };
@@ -95,11 +113,36 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
             Quick = settings.Quick,
             Budget = budget,
             Threads = settings.Threads ?? 0,
-            Command = BenchApp.Name + " " + string.Join(" ", context.Arguments),
+            Command = command,
         };
         if (uncertainty) Uncertainty.UncertaintyRunner.Run(request, parts, settings.Epochs, line => console.WriteLine(line), cancellationToken);
         else BenchRunner.Run(request, line => console.WriteLine(line), cancellationToken);
         console.WriteLine($"reports: {Path.Combine(request.OutDir, request.Suite)}.md / .json / .png");
+        return 0;
+    }
+
+    private static string[]? List(string? s) =>
+        s is null ? null : s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>The fewshot suite: its own plan, runner and report (no method grid, splits or budget options).</summary>
+    private static int RunFewShot(Settings settings, string command, IAnsiConsole console, CancellationToken cancellationToken)
+    {
+        var sizes = List(settings.Sizes)?.Select(s => int.TryParse(s, System.Globalization.CultureInfo.InvariantCulture, out int n) ? n
+            : throw new DecoRegException($"--sizes: '{s}' is not a whole number")).ToArray();
+        var request = new FewShotRequest
+        {
+            DataRoot = BenchSuites.FindDataRoot(settings.Data),
+            OutDir = settings.Out,
+            Datasets = List(settings.Datasets),
+            Tasks = List(settings.Tasks),
+            Seeds = settings.Seeds ?? (settings.Quick ? 1 : 3),
+            Sizes = sizes ?? (settings.Quick ? [32] : FewShotPlan.DefaultSizes),
+            Quick = settings.Quick,
+            Threads = settings.Threads ?? 0,
+            Command = command,
+        };
+        FewShotRunner.Run(request, line => console.WriteLine(line), cancellationToken);
+        console.WriteLine($"reports: {Path.Combine(request.OutDir, FewShotStore.Stem)}.md / .json / .png");
         return 0;
     }
 }

@@ -23,6 +23,9 @@ public static class BenchSuites
     /// <summary>Conformal intervals, selective regression, … on the UCI sets (bench/DecoReg.Bench/Uncertainty).</summary>
     public const string UncertaintySuite = "uncertainty";
 
+    /// <summary>Pretraining and few-shot fine-tuning (issue 12): its own runner and report (<see cref="FewShot.FewShotRunner"/>).</summary>
+    public const string FewShotSuite = "fewshot";
+
     /// <summary>The Debian packages' target column (installed size in KiB).</summary>
     public const string DebianTarget = "installed_size_kib";
 
@@ -32,7 +35,7 @@ public static class BenchSuites
     public const int QuickTrainRows = 600;
     public const int QuickTestRows = 200;
 
-    public static IReadOnlyList<string> Names { get; } = [UciSuite, TabularSuite, TextSuite, UncertaintySuite];
+    public static IReadOnlyList<string> Names { get; } = [UciSuite, TabularSuite, TextSuite, UncertaintySuite, FewShotSuite];
 
     /// <summary>The text suite's data sets, in run order (the quick subset is run only when named or with --quick).</summary>
     public static IReadOnlyList<string> Text { get; } = ["debian-packages", "check_times"];
