@@ -131,7 +131,7 @@ public sealed class ConformalPart : IUncertaintyPart
                 });
             }
         plot.Add.Bars(bars);
-        var band = plot.Add.HorizontalSpan(Low, High);
+        var band = plot.Add.VerticalSpan(Low, High);
         band.FillColor = Colors.Green.WithAlpha(0.15);
         var nominal = plot.Add.HorizontalLine(0.9);
         nominal.Color = Colors.Black;

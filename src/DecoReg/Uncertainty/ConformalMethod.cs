@@ -2,8 +2,8 @@ namespace DecoReg.Uncertainty;
 
 /// <summary>
 /// The split-conformal rule a <see cref="ConformalCalibration"/> applies. <see cref="Cqr"/> is the default of
-/// <c>calibrate</c>: on the uncertainty benchmark its 90 % coverage landed in the target band on every set, the centred
-/// PIT rule's on fewer (bench/results/uncertainty.md). <see cref="Pit"/> is what model files written before the choice
+/// <c>calibrate</c>: on the uncertainty benchmark its 90 % coverage landed in the target band on more sets than the
+/// centred PIT rule's (bench/results/uncertainty.md). <see cref="Pit"/> is what model files written before the choice
 /// existed hold.
 /// </summary>
 public enum ConformalMethod
