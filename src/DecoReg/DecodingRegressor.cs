@@ -168,14 +168,15 @@ public sealed class DecodingRegressor : IDisposable
 
     /// <summary>
     /// A new model whose intervals are calibrated by split conformal prediction on <paramref name="calibration"/>
-    /// (rows the model did not train on): the rows' PITs under this model are stored (<see cref="ConformalCalibration"/>),
-    /// and <see cref="Interval"/> then has the finite-sample coverage guarantee at every level. Calibration is marginal over
-    /// the rows given (tasks as in <see cref="PredictBatch"/>, not per task). This model is left unchanged.
+    /// (rows the model did not train on) with the rule <paramref name="method"/> (<see cref="ConformalCalibration"/>):
+    /// <see cref="Interval"/> then has the finite-sample coverage guarantee at every level of
+    /// <see cref="ConformalQuantileRegression.Grid"/> (CQR, the default) or at every level (PIT). Calibration is
+    /// marginal over the rows given (tasks as in <see cref="PredictBatch"/>, not per task). This model is left unchanged.
     /// </summary>
-    public DecodingRegressor Calibrate(Dataset calibration, string? task = null)
+    public DecodingRegressor Calibrate(Dataset calibration, string? task = null, ConformalMethod method = ConformalMethod.Cqr)
     {
         ArgumentNullException.ThrowIfNull(calibration);
-        var fitted = ConformalCalibration.Fit(PredictBatch(calibration.Features, null, task), calibration.Targets);
+        var fitted = ConformalCalibration.Fit(PredictBatch(calibration.Features, null, task), calibration.Targets, method);
         var copies = BuildNetworks(Inputs, Options, Targets.Codec, networks.Select(ModuleWeights.Save).ToArray());
         return new DecodingRegressor(Options, Learned with { Calibration = fitted }, copies);
     }
@@ -187,7 +188,7 @@ public sealed class DecodingRegressor : IDisposable
     public PredictionInterval Interval(Distribution distribution, double level) =>
         Intervals([distribution], level)[0];
 
-    /// <summary>Central intervals of many rows, calibrated when the model is; a level the calibration rows are too few for is an error.</summary>
+    /// <summary>Central intervals of many rows, calibrated when the model is; a level the calibration rows are too few for, or (CQR) does not store, is an error.</summary>
     public PredictionInterval[] Intervals(IReadOnlyList<Distribution> distributions, double level)
     {
         ArgumentNullException.ThrowIfNull(distributions);

@@ -21,7 +21,7 @@ public sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateComm
     public sealed class Settings : ModelDataSettings
     {
         [CommandOption("--json")]
-        [Description("Print one JSON object (rows, rmse, mae, r2, kendall_tau, spearman, nll, crps, coverage, interval_width, aurc, calibrated; calibrated models also coverage_uncalibrated, interval_width_uncalibrated, calibration_rows) instead of a table.")]
+        [Description("Print one JSON object (rows, rmse, mae, r2, kendall_tau, spearman, nll, crps, coverage, interval_width, aurc, calibrated; calibrated models also coverage_uncalibrated, interval_width_uncalibrated, calibration_rows, calibration_method) instead of a table.")]
         public bool Json { get; init; }
 
         [CommandOption("--plots <DIR>")]
@@ -29,7 +29,7 @@ public sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateComm
         public string? Plots { get; init; }
 
         [CommandOption("--interval <LEVEL>")]
-        [Description("Also report coverage and width of the central interval at this level in (0, 1) (besides 0.5, 0.9, 0.95).")]
+        [Description("Also report coverage and width of the central interval at this level in (0, 1) (besides 0.5, 0.9, 0.95); a CQR-calibrated model has intervals at 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98, 0.99 only.")]
         public double? Interval { get; init; }
     }
 
@@ -39,6 +39,7 @@ public sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateComm
         if (settings.Interval is double l) ConformalRank.CheckLevel(l);
         var levels = RegressionMetrics.DefaultLevels.Concat(settings.Interval is double extra ? [extra] : []).Distinct().Order().ToArray();
         using var model = DecodingRegressor.Load(settings.Model);
+        foreach (var level in levels) model.Calibration?.CheckLevel(level);
         var prediction = settings.ToPredictionOptions(model);
         var data = ModelData.Labeled(model, settings);
         var distributions = model.PredictBatch(data.Features, prediction, settings.Task);
@@ -57,7 +58,7 @@ public sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateComm
             console.Profile.Out.Writer.WriteLine(Json(report, uncalibrated, aurc, model.Calibration));
             return ErrorHandling.Ok;
         }
-        var table = MetricsView.Build(report, $"{data.Name}: {data.RowCount} rows{(model.Calibration is null ? "" : " (conformal intervals)")}");
+        var table = MetricsView.Build(report, $"{data.Name}: {data.RowCount} rows{(model.Calibration is null ? "" : $" (conformal intervals, {CalibrateCommand.Name(model.Calibration.Method)})")}");
         foreach (var level in (uncalibrated?.Coverage.Keys ?? []).Order())
         {
             string pct = (level * 100).ToString("0.##", CultureInfo.InvariantCulture);
@@ -83,6 +84,7 @@ public sealed class EvaluateCommand(IAnsiConsole console) : Command<EvaluateComm
             root["coverage_uncalibrated"] = before["coverage"]!.DeepClone();
             root["interval_width_uncalibrated"] = before["interval_width"]!.DeepClone();
             root["calibration_rows"] = calibration.Rows;
+            root["calibration_method"] = CalibrateCommand.Name(calibration.Method);
         }
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }

@@ -33,7 +33,7 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictComman
         public bool Force { get; init; }
 
         [CommandOption("--interval <LEVEL>")]
-        [Description("Add the central interval at this level in (0, 1) as columns lower<L>, upper<L>: conformal when the model is calibrated (decoreg calibrate), else the model's own.")]
+        [Description("Add the central interval at this level in (0, 1) as columns lower<L>, upper<L>: conformal when the model is calibrated (decoreg calibrate; with CQR, the default, one of 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98, 0.99), else the model's own.")]
         public double? Interval { get; init; }
 
         [CommandOption("--max-width <W>")]
@@ -53,6 +53,7 @@ public sealed class PredictCommand(IAnsiConsole console) : Command<PredictComman
         if (intervalLevel is double l) ConformalRank.CheckLevel(l);
         if (settings.Out is not null) OutputFiles.CheckWritable(settings.Out, settings.Force);
         using var model = DecodingRegressor.Load(settings.Model);
+        if (intervalLevel is double asked) model.Calibration?.CheckLevel(asked);
         var prediction = settings.ToPredictionOptions(model);
         var (features, ids) = ModelData.Features(model, settings, settings.Id);
         var distributions = model.PredictBatch(features, prediction, settings.Task);

@@ -21,12 +21,12 @@ public static class UncertaintyPlots
         return files;
     }
 
-    /// <summary>Observed coverage at nominal levels 0.1 … 0.9 and 0.95: the model's own intervals and the conformal ones.</summary>
+    /// <summary>Observed coverage at the nominal levels 0.1 … 0.9 and the CQR grid's that the calibration serves: the model's own intervals and the conformal ones.</summary>
     public static Plot Reliability(DecodingRegressor model, IReadOnlyList<Distribution> predictions, IReadOnlyList<double> targets, string dataName)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var levels = Enumerable.Range(1, 9).Select(i => i / 10.0).Append(0.95)
-            .Where(l => model.Calibration!.Rows >= ConformalRank.MinimumRows(l)).ToArray();
+        var levels = Enumerable.Range(1, 9).Select(i => i / 10.0).Concat(ConformalQuantileRegression.Grid)
+            .Distinct().Order().Where(model.Calibration!.Supports).ToArray();
         double Coverage(IReadOnlyList<PredictionInterval> intervals) => intervals.Select((iv, i) => iv.Contains(targets[i]) ? 1.0 : 0.0).Average();
         var before = levels.Select(l => Coverage(predictions.Select(d => d.Interval(l)).ToArray())).ToArray();
         var after = levels.Select(l => Coverage(model.Intervals(predictions, l))).ToArray();
@@ -39,7 +39,7 @@ public static class UncertaintyPlots
         raw.LegendText = "before calibration (model's intervals)";
         raw.LineWidth = 2;
         var calibrated = plot.Add.Scatter(levels, after);
-        calibrated.LegendText = $"after (conformal on {model.Calibration!.Rows} rows)";
+        calibrated.LegendText = $"after (conformal {model.Calibration!.Method.ToString().ToUpperInvariant()} on {model.Calibration.Rows} rows)";
         calibrated.LineWidth = 2;
         plot.Axes.SetLimits(0, 1, 0, 1);
         plot.Title($"Coverage of central intervals before/after calibration: {dataName} ({predictions.Count} rows)");

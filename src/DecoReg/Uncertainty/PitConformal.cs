@@ -28,7 +28,7 @@ public static class PitConformal
     }
 
     /// <summary>
-    /// Centred bounds (what <see cref="ConformalCalibration"/> uses): the score |u − ½| of every calibration row, t its
+    /// Centred bounds (what <see cref="ConformalCalibration"/> uses with <see cref="ConformalMethod.Pit"/>): the score |u − ½| of every calibration row, t its
     /// ⌈(n+1)(1−α)⌉-th smallest, [a, b] = [½ − t, ½ + t]. One score with one rank, so its expected coverage is
     /// ⌈(n+1)(1−α)⌉/(n+1), nearer 1 − α than the equal-tailed rule's two roundings; symmetric in probability, so it
     /// widens both tails alike even when the model is biased to one side.

@@ -32,6 +32,7 @@ public class CalibrateCliTests(YachtModelFixture yacht) : IClassFixture<YachtMod
         foreach (var key in new[] { "rows", "rmse", "nll", "crps", "coverage", "interval_width", "aurc", "coverage_uncalibrated", "interval_width_uncalibrated" })
             Assert.True(root.TryGetProperty(key, out _), key);
         Assert.True(root.GetProperty("calibrated").GetBoolean());
+        Assert.Equal("cqr", root.GetProperty("calibration_method").GetString());
         Assert.True(root.GetProperty("aurc").GetProperty("oracle").GetDouble() <= root.GetProperty("aurc").GetProperty("std").GetDouble());
 
         (code, output, err) = CliRunner.Run("evaluate", "--model", calibrated, "--data", yacht.TestCsv, "--plots", Path.Combine(dir.FullPath, "plots"));
@@ -39,6 +40,34 @@ public class CalibrateCliTests(YachtModelFixture yacht) : IClassFixture<YachtMod
         Assert.True(File.Exists(Path.Combine(dir.FullPath, "plots", "coverage-calibrated.png")));
         Assert.True(File.Exists(Path.Combine(dir.FullPath, "plots", "risk-coverage.png")));
         Assert.Contains("coverage before calibration", output);
+    }
+
+    [Fact]
+    public void TheDefaultCqrRefusesALevelOffItsGridWhilePitServesIt()
+    {
+        using var dir = new TempDir();
+        string cqr = Path.Combine(dir.FullPath, "cqr.decoreg"), pit = Path.Combine(dir.FullPath, "pit.decoreg");
+        var (code, output, err) = CliRunner.Run("calibrate", "--model", yacht.Model, "--data", yacht.TrainCsv, "--target", "y", "--out", cqr);
+        Assert.True(code == 0, err);
+        Assert.Contains("cqr", output);
+        (code, _, err) = CliRunner.Run("predict", "--model", cqr, "--data", yacht.TestCsv, "--interval", "0.75");
+        Assert.Equal(2, code);
+        Assert.Contains("75 % interval is not among the levels", err);
+        Assert.Contains("50, 60, 70, 80, 85, 90, 95, 98, 99 %", err);
+        (code, _, err) = CliRunner.Run("evaluate", "--model", cqr, "--data", yacht.TestCsv, "--interval", "0.75");
+        Assert.Equal(2, code);
+        Assert.Contains("not among the levels", err);
+
+        (code, output, err) = CliRunner.Run("calibrate", "--model", yacht.Model, "--data", yacht.TrainCsv, "--target", "y", "--out", pit, "--method", "pit");
+        Assert.True(code == 0, err);
+        Assert.Contains("pit", output);
+        (code, output, err) = CliRunner.Run("predict", "--model", pit, "--data", yacht.TestCsv, "--interval", "0.75");
+        Assert.True(code == 0, err);
+        Assert.Equal(yacht.TestRows, CliRunner.ReadCsv(output).Rows.Length);
+
+        (code, _, err) = CliRunner.Run("calibrate", "--model", yacht.Model, "--data", yacht.TrainCsv, "--target", "y", "--out", pit, "--force", "--method", "isotonic");
+        Assert.Equal(2, code);
+        Assert.Contains("--method", err);
     }
 
     [Fact]

@@ -7,9 +7,10 @@ using DecoReg.Uncertainty;
 namespace DecoReg.Tests.Uncertainty;
 
 /// <summary>
-/// A small real check: a briefly trained model on UCI concrete (split 0), calibrated on a quarter of its training rows,
-/// covers the test rows near the nominal level; the calibration survives a save and load, the uncalibrated model is
-/// left as it was, and the risk–coverage figures are computed.
+/// A small real check: a briefly trained model on UCI concrete (split 0), calibrated on a quarter of its training rows
+/// by CQR (the default) and by centred PIT, covers the test rows near the nominal level; each calibration survives a
+/// save and load (CQR refusing a level off its grid, PIT serving it), the uncalibrated model is left as it was, and the
+/// risk–coverage figures are computed.
 /// </summary>
 public class CalibrationOnRealDataTests
 {
@@ -23,22 +24,31 @@ public class CalibrationOnRealDataTests
             Network = new TransformerOptions { ModelDim = 32, Heads = 2, FeedForwardDim = 64 },
             Training = new TrainingOptions { Epochs = 12 },
         });
-        using var calibrated = model.Calibrate(calibration);
-        Assert.Null(model.Calibration);
-        Assert.Equal(calibration.RowCount, calibrated.Calibration!.Rows);
-
-        var predictions = calibrated.PredictBatch(test.Features);
-        var intervals = calibrated.Intervals(predictions, 0.9);
-        double coverage = intervals.Select((iv, i) => iv.Contains(test.Targets[i]) ? 1.0 : 0.0).Average();
-        Assert.InRange(coverage, 0.8, 0.98); // 103 test rows: 0.9 ± 3 s.e.
-        Assert.All(intervals, iv => Assert.True(double.IsFinite(iv.Width) && iv.Width > 0));
-
+        var predictions = model.PredictBatch(test.Features);
         using var dir = new TempDir();
-        string path = Path.Combine(dir.FullPath, "calibrated.decoreg");
-        calibrated.Save(path);
-        using var loaded = DecodingRegressor.Load(path);
-        Assert.Equal(calibrated.Calibration.Pits, loaded.Calibration!.Pits);
-        Assert.Equal(intervals, loaded.Intervals(loaded.PredictBatch(test.Features), 0.9));
+        foreach (var method in new[] { ConformalMethod.Cqr, ConformalMethod.Pit })
+        {
+            using var calibrated = method == ConformalMethod.Cqr ? model.Calibrate(calibration) : model.Calibrate(calibration, method: method);
+            Assert.Null(model.Calibration);
+            Assert.Equal(method, calibrated.Calibration!.Method);
+            Assert.Equal(calibration.RowCount, calibrated.Calibration.Rows);
+
+            var intervals = calibrated.Intervals(predictions, 0.9);
+            double coverage = intervals.Select((iv, i) => iv.Contains(test.Targets[i]) ? 1.0 : 0.0).Average();
+            Assert.InRange(coverage, 0.8, 0.98); // 103 test rows: 0.9 ± 3 s.e.
+            Assert.All(intervals, iv => Assert.True(double.IsFinite(iv.Width) && iv.Width > 0));
+
+            string path = Path.Combine(dir.FullPath, $"calibrated-{method}.decoreg");
+            calibrated.Save(path);
+            using var loaded = DecodingRegressor.Load(path);
+            Assert.Equal(method, loaded.Calibration!.Method);
+            Assert.Equal(calibrated.Calibration.Pits, loaded.Calibration.Pits);
+            Assert.Equal(intervals, loaded.Intervals(loaded.PredictBatch(test.Features), 0.9));
+            if (method == ConformalMethod.Cqr)
+                Assert.Contains("not among the levels", Assert.Throws<DecoRegException>(() => loaded.Intervals(predictions, 0.75)).Message);
+            else
+                Assert.Equal(predictions.Count, loaded.Intervals(predictions, 0.75).Length);
+        }
 
         var aurc = SelectiveRegression.Aurc(predictions, test.Targets);
         Assert.All(aurc.Values, v => Assert.True(double.IsFinite(v) && v >= 0));

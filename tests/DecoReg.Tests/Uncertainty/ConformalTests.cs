@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using DecoReg.Evaluation;
 using DecoReg.Inference;
 using DecoReg.Uncertainty;
@@ -53,8 +55,9 @@ public class ConformalTests
         var (calibration, calibrationTargets) = Rows(2000, seed: 1);
         var (test, testTargets) = Rows(4000, seed: 2);
         Assert.True(Coverage(test.Select(d => d.Interval(0.9)).ToArray(), testTargets) < 0.65); // miscalibrated before
-        var fitted = ConformalCalibration.Fit(calibration, calibrationTargets);
+        var fitted = ConformalCalibration.Fit(calibration, calibrationTargets, ConformalMethod.Pit);
         Assert.Equal(2000, fitted.Rows);
+        Assert.Empty(fitted.Cqr);
         Assert.True(fitted.Pits.Zip(fitted.Pits.Skip(1)).All(p => p.First <= p.Second));
         foreach (double level in new[] { 0.5, 0.9, 0.95 })
             Assert.InRange(Coverage(fitted.Intervals(test, level), testTargets), level - 0.035, level + 0.035);
@@ -71,6 +74,45 @@ public class ConformalTests
         var pits = calibration.Select((d, i) => d.Cdf(calibrationTargets[i])).ToArray();
         var (a, b) = PitConformal.CentredBounds(pits, 0.9);
         Assert.InRange(Coverage(test.Select(d => PitConformal.Interval(d, a, b)).ToArray(), testTargets), 0.87, 0.93);
+    }
+
+    [Fact]
+    public void StoredCqrCoversAtEveryGridLevelAndRefusesOtherLevels()
+    {
+        var (calibration, calibrationTargets) = Rows(1000, seed: 6);
+        var (test, testTargets) = Rows(4000, seed: 7);
+        var fitted = ConformalCalibration.Fit(calibration, calibrationTargets);
+        Assert.Equal(ConformalMethod.Cqr, fitted.Method);
+        Assert.Equal(ConformalQuantileRegression.Grid, fitted.Cqr.Select(c => c.Level));
+        foreach (double level in ConformalQuantileRegression.Grid)
+        {
+            Assert.True(fitted.Supports(level));
+            double q = ConformalQuantileRegression.Correction(calibration, calibrationTargets, level);
+            Assert.Equal(ConformalQuantileRegression.Interval(test[0], level, q), fitted.Interval(test[0], level));
+            Assert.InRange(Coverage(fitted.Intervals(test, level), testTargets), level - 0.035, Math.Min(1, level + 0.035));
+        }
+        Assert.False(fitted.Supports(0.75));
+        var e = Assert.Throws<DecoRegException>(() => fitted.Intervals(test, 0.75));
+        Assert.Contains("75 % interval is not among the levels", e.Message);
+        Assert.Contains("50, 60, 70, 80, 85, 90, 95, 98, 99 %", e.Message);
+        Assert.Contains("--method pit", e.Message);
+        Assert.True(ConformalCalibration.Fit(calibration, calibrationTargets, ConformalMethod.Pit).Supports(0.75));
+    }
+
+    [Fact]
+    public void ACalibrationStoredBeforeTheMethodFieldLoadsAsCentredPit()
+    {
+        var (calibration, targets) = Rows(200, seed: 8);
+        var pit = ConformalCalibration.Fit(calibration, targets, ConformalMethod.Pit);
+        var json = JsonNode.Parse(JsonSerializer.Serialize(pit, ModelConfig.Json))!.AsObject();
+        Assert.True(json.Remove("Method") && json.Remove("Cqr")); // what files written before CQR was stored hold
+        var old = json.Deserialize<ConformalCalibration>(ModelConfig.Json)!;
+        Assert.Equal(ConformalMethod.Pit, old.Method);
+        Assert.Equal(pit.Intervals(calibration, 0.75), old.Intervals(calibration, 0.75));
+        var cqr = ConformalCalibration.Fit(calibration, targets);
+        var again = JsonSerializer.Deserialize<ConformalCalibration>(JsonSerializer.Serialize(cqr, ModelConfig.Json), ModelConfig.Json)!;
+        Assert.Equal(ConformalMethod.Cqr, again.Method);
+        Assert.Equal(cqr.Intervals(calibration, 0.9), again.Intervals(calibration, 0.9));
     }
 
     [Fact]
