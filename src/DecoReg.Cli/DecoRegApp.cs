@@ -127,6 +127,6 @@ public static class DecoRegApp
             .WithExample("serve", "--model", "concrete=concrete.decoreg")
             .WithExample("serve", "--model", "houses=houses.decoreg", "--model", "cars=cars.decoreg", "--urls", "http://0.0.0.0:8080", "--api-key", "0123456789abcdef0123")
             .WithExample("serve", "--model", "concrete=concrete.decoreg", "--no-batching");
-        c.AddCommand<BenchCommand>(BenchCommand.Verb).WithDescription("Benchmark DecoReg against baseline heads and LightGBM on real data (uci, tabular or text suite); runs the separate decoreg-bench command (bench --help for its options).");
+        c.AddCommand<BenchCommand>(BenchCommand.Verb).WithDescription("Benchmark DecoReg against baseline heads and LightGBM on real data (uci, tabular, text, uncertainty or fewshot suite); runs the separate decoreg-bench command (bench --help for its options).");
     }
 }
