@@ -63,6 +63,24 @@ public static class BenchReport
     private static string[] Methods(BenchRecord record) =>
         BenchMethods.Names.Where(m => record.Runs.Any(r => r.Method == m)).ToArray();
 
+    /// <summary>
+    /// The first lines of every suite's report: title, the commands whose runs make it, machine, start and last update
+    /// (UTC) and the number of runs.
+    /// </summary>
+    public static void AppendHeader(StringBuilder sb, string suite, bool quick, IReadOnlyList<string> commands, string machine,
+        DateTimeOffset started, DateTimeOffset updated, int runs)
+    {
+        ArgumentNullException.ThrowIfNull(sb);
+        ArgumentNullException.ThrowIfNull(commands);
+        var ci = CultureInfo.InvariantCulture;
+        sb.AppendLine($"# Benchmark: {suite}{(quick ? " (quick)" : "")}").AppendLine();
+        sb.AppendLine(commands.Count == 1 ? $"- command: `{commands[0]}`" : "- commands (their runs together make this report):");
+        if (commands.Count > 1)
+            foreach (var c in commands) sb.AppendLine($"  - `{c}`");
+        sb.AppendLine($"- machine: {machine}");
+        sb.AppendLine($"- started: {started.ToString("yyyy-MM-dd HH:mm", ci)} UTC; last update {updated.ToString("yyyy-MM-dd HH:mm", ci)} UTC; {runs} runs");
+    }
+
     public static string Machine()
     {
         string cpu = "";
@@ -88,12 +106,7 @@ public static class BenchReport
         var results = record.Runs;
         var sb = new StringBuilder();
         var ci = CultureInfo.InvariantCulture;
-        sb.AppendLine($"# Benchmark: {record.Suite}{(record.Quick ? " (quick)" : "")}").AppendLine();
-        sb.AppendLine(record.Commands.Count == 1 ? $"- command: `{record.Commands[0]}`" : "- commands (their runs together make this report):");
-        if (record.Commands.Count > 1)
-            foreach (var c in record.Commands) sb.AppendLine($"  - `{c}`");
-        sb.AppendLine($"- machine: {Machine()}");
-        sb.AppendLine($"- started: {record.Started.ToString("yyyy-MM-dd HH:mm", ci)} UTC; last update {DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm", ci)} UTC; {results.Count} runs");
+        AppendHeader(sb, record.Suite, record.Quick, record.Commands, Machine(), record.Started, DateTimeOffset.UtcNow, results.Count);
         sb.AppendLine($"- budget: {Budget(record.Budget)}");
         if (record.Suite == BenchSuites.UciSuite)
             sb.AppendLine("- splits: the standard published UCI train/test index files (split numbers under each data set)");

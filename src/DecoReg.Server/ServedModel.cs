@@ -35,17 +35,15 @@ public sealed class ServedModel : IDisposable
     public static ServedModel Load(string name, string path, int version) => new(name, path, version, DecodingRegressor.Load(path));
 
     /// <summary>
-    /// The request's rows lined up with the model (the recorded target and dropped columns left out) and checked by
-    /// the model's own featurizer, so missing or unexpected columns and non-numbers in numeric columns are reported
-    /// to this request alone (<see cref="DecoRegException"/>) before its rows join a batch. For a multi-task model the
+    /// The request's rows lined up with the model (the recorded target and dropped columns left out). They are featurized
+    /// once, in the worker's batch; a batch that fails there (missing or unexpected columns, a non-number in a numeric
+    /// column) is retried request by request, so the error reaches only the request that caused it. For a multi-task model the
     /// rows get their task (<paramref name="task"/> written into the task column; an unknown task is an error listing the
     /// model's tasks), so rows of different tasks still decode in one batch. Thread-safe.
     /// </summary>
     public Table Prepare(Table rows, string? task = null)
     {
-        var features = Regressor.Targets.Assign(Alignment.Features(rows), task);
-        Regressor.Inputs.Encode(features);
-        return features;
+        return Regressor.Targets.Assign(Alignment.Features(rows), task);
     }
 
     public void Dispose() => Regressor.Dispose();

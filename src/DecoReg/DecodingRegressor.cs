@@ -45,7 +45,7 @@ public sealed class DecodingRegressor : IDisposable
     public TaskTargets Targets { get; }
 
     /// <summary>The target path (fitted scaler and codec) of a single-task model; the first task's for a multi-task one.</summary>
-    public TargetEncoding Target => Targets.For(Targets.Names.FirstOrDefault());
+    public TargetEncoding Target => Targets.First;
 
     /// <summary>The tasks a multi-task model serves (empty for a single-task model).</summary>
     public IReadOnlyList<string> Tasks => Targets.Names;

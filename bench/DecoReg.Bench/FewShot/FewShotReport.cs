@@ -30,12 +30,7 @@ public static class FewShotReport
     private static string Markdown(FewShotRecord record, IReadOnlyList<FewShotTaskRuns> tasks)
     {
         var sb = new StringBuilder();
-        sb.AppendLine($"# Benchmark: fewshot{(record.Quick ? " (quick)" : "")}").AppendLine();
-        sb.AppendLine(record.Commands.Count == 1 ? $"- command: `{record.Commands[0]}`" : "- commands (their runs together make this report):");
-        if (record.Commands.Count > 1)
-            foreach (var c in record.Commands) sb.AppendLine($"  - `{c}`");
-        sb.AppendLine($"- machine: {record.Machine}");
-        sb.AppendLine($"- started: {record.Started.ToString("yyyy-MM-dd HH:mm", Ci)} UTC; last update {record.Updated.ToString("yyyy-MM-dd HH:mm", Ci)} UTC; {record.Runs.Count} runs");
+        BenchReport.AppendHeader(sb, "fewshot", record.Quick, record.Commands, record.Machine, record.Started, record.Updated, record.Runs.Count);
         AppendPlan(sb, record);
         sb.AppendLine();
         foreach (var t in tasks) AppendTask(sb, t);

@@ -35,12 +35,7 @@ public static class UncertaintyReport
     private static string Markdown(UncertaintyRecord record, IReadOnlyList<string> figures)
     {
         var sb = new StringBuilder();
-        sb.AppendLine($"# Benchmark: uncertainty{(record.Quick ? " (quick)" : "")}").AppendLine();
-        sb.AppendLine(record.Commands.Count == 1 ? $"- command: `{record.Commands[0]}`" : "- commands (their runs together make this report):");
-        if (record.Commands.Count > 1)
-            foreach (var c in record.Commands) sb.AppendLine($"  - `{c}`");
-        sb.AppendLine($"- machine: {BenchReport.Machine()}");
-        sb.AppendLine($"- started: {record.Started.ToString("yyyy-MM-dd HH:mm", Ci)} UTC; last update {DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm", Ci)} UTC; {record.Runs.Count} runs");
+        BenchReport.AppendHeader(sb, "uncertainty", record.Quick, record.Commands, BenchReport.Machine(), record.Started, DateTimeOffset.UtcNow, record.Runs.Count);
         sb.AppendLine("- data: the 7 UCI sets, the standard published train/test splits (split numbers under each table)");
         sb.AppendLine(record.Quick ? "- budget: --quick (a few epochs, one split)"
             : $"- budget in epochs (not seconds, so runs reproduce on a loaded machine): at most {string.Join(", ", UncertaintyBudget.Epochs.Select(kv => $"{kv.Key} {kv.Value}"))} epochs for DecoReg and the Gaussian head, early stopping patience {UncertaintyBudget.Patience} on the seeded 10 % inner hold-out (best weights restored); LightGBM at most 2000 rounds with early stopping; seed 0");

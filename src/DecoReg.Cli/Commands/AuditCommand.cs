@@ -64,9 +64,7 @@ public sealed class AuditCommand(IAnsiConsole console) : Command<AuditCommand.Se
         var options = TrainCommand.BuildOptions(settings);
         if (settings.Out is not null) OutputFiles.CheckWritable(settings.Out, settings.Force);
         if (settings.Plot is not null) OutputFiles.CheckWritable(settings.Plot, settings.Force, "plot file");
-        var data = settings.LoadDataset();
-        string[] ids = settings.Id is { } idColumn ? IdsOf(settings, idColumn, data) : ModelData.RowIds(data.Features);
-        if (settings.Id is { } id && data.Features.HasColumn(id)) data = data with { Features = data.Features.WithoutColumns(id) };
+        var (data, ids) = Load(settings);
 
         // Progress goes to the console only when the CSV goes to a file (standard output then carries the CSV alone).
         var fit = CrossFitting.Run(data, options, settings.Folds, settings.Out is null ? null : new Progress(console), cancellationToken);
@@ -90,12 +88,26 @@ public sealed class AuditCommand(IAnsiConsole console) : Command<AuditCommand.Se
         console.Write(table);
     }
 
-    /// <summary>The id column's values; the column is read from the file (it may be left out of the features).</summary>
-    private static string[] IdsOf(Settings s, string column, Dataset data)
+    /// <summary>
+    /// The labelled rows and their ids: the --id column's values (read from the same table, then left out of the features
+    /// like a dropped column), else 1-based row numbers in the source.
+    /// </summary>
+    private static (Dataset Data, string[] Ids) Load(Settings s)
     {
-        var table = TableLoader.ReadTable(s.RequireData());
-        int c = table.ColumnIndex(column);
-        return Enumerable.Range(0, data.RowCount).Select(r => table.Cell(r, c) ?? "").ToArray();
+        if (s.Id is not { } idColumn)
+        {
+            var data = s.LoadDataset();
+            return (data, ModelData.RowIds(data.Features));
+        }
+        string spec = s.RequireData();
+        if (TableLoader.IsUci(spec)) throw new DecoRegException($"{spec}: --id applies to table files only.");
+        s.UciSelection(spec, UciPart.Train);
+        var table = TableLoader.ReadTable(spec);
+        int c = table.ColumnIndex(idColumn);
+        var ids = Enumerable.Range(0, table.RowCount).Select(r => table.Cell(r, c) ?? "").ToArray();
+        var labelled = Dataset.FromTable(table, s.Target ?? throw new DecoRegException($"{spec}: no target column given; name the column to predict."),
+            [.. s.Drop.Append(idColumn).Distinct()]);
+        return (labelled, ids);
     }
 
     private sealed class Progress(IAnsiConsole console) : IProgress<string>

@@ -33,6 +33,9 @@ public sealed record ColumnSchema(IReadOnlyList<ColumnSpec> Columns)
         return -1;
     }
 
+    /// <summary>The schema of a whole record read as text: every feature column a text field (its values are not typed).</summary>
+    public static ColumnSchema WholeText(Table features) => new(features.Columns.Select(ColumnSpec.Text).ToArray());
+
     /// <summary>
     /// Infers the schema from training features. A column is numeric if every present cell is a finite
     /// culture-invariant number (<see cref="NumberText"/>), otherwise categorical. Numeric: mean and population

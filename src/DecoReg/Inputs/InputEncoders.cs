@@ -22,7 +22,7 @@ public static class InputEncoders
         if (options.Mode == InputMode.Text)
         {
             if (features.ColumnCount == 0) throw new DecoRegException($"{features.Source}: no feature columns to read as text.");
-            var wholeSchema = new ColumnSchema(features.Columns.Select(ColumnSpec.Text).ToArray());
+            var wholeSchema = ColumnSchema.WholeText(features);
             var whole = FitText(options, features, null, features.Columns);
             return (Create(wholeSchema, whole), wholeSchema, whole);
         }

@@ -27,6 +27,9 @@ public sealed class TaskTargets
     /// <summary>The tasks' names in order (empty for a single-task model).</summary>
     public IReadOnlyList<string> Names => IsMultiTask ? byTask.Keys.ToArray() : [];
 
+    /// <summary>The encoding of a single-task model, or of a multi-task model's first task (what <c>LearnedState.Scaler</c> records).</summary>
+    public TargetEncoding First => byTask.Values.First();
+
     /// <summary>Each task's fitted scaler (empty for a single-task model).</summary>
     public IReadOnlyDictionary<string, TargetScaler> Scalers =>
         IsMultiTask ? byTask.ToDictionary(kv => kv.Key, kv => kv.Value.Scaler, StringComparer.Ordinal) : new Dictionary<string, TargetScaler>();

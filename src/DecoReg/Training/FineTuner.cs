@@ -28,7 +28,7 @@ public static class FineTuner
             ? TaskTargets.Single(new TargetEncoding(codec, TargetEncoding.FitScaler(pretrained.Codec, pretrained.Scaling, train.Targets).Scaler))
             : TaskTargets.FitUnder(codec, pretrained.Scaling, column, train.Targets, Tasks.Of(train.Features, column));
 
-        var schema = pretrained.Text is { TextColumns: null } ? new ColumnSchema(data.Features.Columns.Select(ColumnSpec.Text).ToArray()) : pretrained.Schema;
+        var schema = pretrained.Text is { TextColumns: null } ? ColumnSchema.WholeText(data.Features) : pretrained.Schema;
         var inputs = InputEncoders.Create(schema, pretrained.Text);
         using var rows = Featurize(inputs, train, validation, pretrained);
         var ensemble = new Ensemble();
@@ -49,10 +49,9 @@ public static class FineTuner
             ensemble.Dispose();
             throw;
         }
-        var first = targets.For(targets.Names.FirstOrDefault());
         var learned = pretrained with
         {
-            Scaler = first.Scaler,
+            Scaler = targets.First.Scaler,
             Schema = schema,
             Members = ensemble.Networks.Count,
             Reports = ensemble.Reports.ToArray(),

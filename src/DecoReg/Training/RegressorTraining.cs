@@ -40,8 +40,7 @@ public static class RegressorTraining
             }
         }
         var scaling = trials.FirstOrDefault(t => t.Chosen)?.Scaling ?? ScalingFor(plan, text);
-        var first = target.For(target.Names.FirstOrDefault());
-        var learned = new LearnedState(target.Codec.Options, scaling, first.Scaler, schema, ensemble.Networks.Count, ensemble.Reports.ToArray())
+        var learned = new LearnedState(target.Codec.Options, scaling, target.First.Scaler, schema, ensemble.Networks.Count, ensemble.Reports.ToArray())
         {
             TaskColumn = target.Column,
             TaskScalers = target.Scalers,

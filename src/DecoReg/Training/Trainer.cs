@@ -114,7 +114,7 @@ public static class Trainer
         trainable.Module.eval();
         using var noGrad = torch.no_grad();
         double sum = 0;
-        Batches.ForEach(set.Count, batchSize ?? Batches.EvaluationRows(set.Inputs), (_, index) => sum += trainable.Loss(set.Select(index)).item<float>() * index.shape[0]);
+        Batches.ForEach(set.Count, batchSize ?? Batches.EvaluationRows(set.Inputs), (_, index) => sum += LossSum(trainable, set, index));
         return sum / set.Count;
     }
 
@@ -134,12 +134,16 @@ public static class Trainer
         {
             if (rows[t].Length == 0) continue;
             double sum = 0;
-            Batches.ForEach(rows[t], Batches.EvaluationRows(set.Inputs), (_, index) => sum += trainable.Loss(set.Select(index)).item<float>() * index.shape[0]);
+            Batches.ForEach(rows[t], Batches.EvaluationRows(set.Inputs), (_, index) => sum += LossSum(trainable, set, index));
             byTask[tasks.Names[t]] = sum / rows[t].Length;
             total += sum;
         }
         return (total / set.Count, byTask);
     }
+
+    /// <summary>The loss summed over the rows at <paramref name="index"/> (the mean loss times the row count).</summary>
+    private static double LossSum(ITrainable trainable, TrainingSet set, Tensor index) =>
+        trainable.Loss(set.Select(index)).item<float>() * index.shape[0];
 
     internal static double LearningRate(TrainingOptions o, long step, long warmup, long total)
     {

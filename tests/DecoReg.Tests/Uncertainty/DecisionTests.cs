@@ -85,6 +85,17 @@ public class DecisionTests
         Assert.True(corrupted[topRow - 1], "the first row of the audit is an injected error");
         Assert.True(new FileInfo(plot).Length > 1000);
 
+        // --id names the rows by a column's values; that column is left out of the features.
+        string idColumn = train.Features.Columns[0];
+        string byId = Path.Combine(dir.FullPath, "audit-id.csv");
+        (code, _, err) = CliRunner.Run("audit", "--data", data, "--target", "y", "--folds", "2", "--epochs", "5", "--id", idColumn, "--out", byId);
+        Assert.True(code == 0, err);
+        var idLines = File.ReadAllLines(byId);
+        Assert.StartsWith(idColumn + ",label,", idLines[0]);
+        Assert.Equal(train.RowCount + 1, idLines.Length);
+        var knownIds = Enumerable.Range(0, train.RowCount).Select(r => train.Features.Cell(r, 0)).ToHashSet();
+        Assert.All(idLines.Skip(1), l => Assert.Contains(l.Split(',')[0], knownIds));
+
         string pool = CliRunner.WriteCsv(test, Path.Combine(dir.FullPath, "pool.csv"));
         string next = Path.Combine(dir.FullPath, "next.csv");
         (code, _, err) = CliRunner.Run("acquire", "--model", DecoReg.Tests.Server.TestServer.FixturePath, "--pool", pool, "--k", "5", "--out", next);   // --k as the issue writes it
