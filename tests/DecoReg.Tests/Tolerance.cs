@@ -10,6 +10,12 @@ public static class Tolerance
     /// <summary>Relative tolerance for log-likelihoods of the same model computed along two paths (float32 networks).</summary>
     public const double LogLikelihood = 1e-5;
 
+    /// <summary>
+    /// Relative tolerance for the same rows decoded in batches of different sizes (a server's micro-batches against one
+    /// PredictBatch): libtorch picks float32 kernels by shape, so results differ in the 7th–8th digit; rows differ far more.
+    /// </summary>
+    public const double Batched = 1e-6;
+
     /// <summary>Asserts |expected − actual| ≤ absolute + relative · max(|expected|, |actual|).</summary>
     public static void AssertClose(double expected, double actual, double relative, double absolute = 0)
     {
