@@ -60,7 +60,7 @@ public static class BenchMethods
             "LightGBM (ML.NET 5.0.1 / LightGBM 4.6): lr 0.05, 31 leaves, min 20 rows per leaf, early stopping 50 rounds on the inner validation split; Gaussian with σ = RMS residual on that split",
             (train, budget, threads) => LightGbmBaseline.Train(train, null, LightGbm(budget, threads))),
         new("decoreg-text", 1,
-            "DecoReg reading the whole record as text (every feature as a `key: value` line, tokenized by a subword BPE trained on the training texts, digits split, at most 256 tokens, longest fields cut first), quantile target scaling: the targets are heavy-tailed (Debian sizes run from 0 to millions of KiB), and min-max bins would put most rows into the first bin; the warp makes bins narrow where targets are dense. Other options default",
+            "DecoReg reading the whole record as text (every feature as a `key: value` line, tokenized by a subword BPE trained on the training texts, digits split, at most 256 tokens, longest fields cut first) and, as one more memory token for the decoder, the bag of its kept tokens' n-grams (subwords, neighbouring pairs, field + subword; 65,536 hash buckets), quantile target scaling: the targets are heavy-tailed (Debian sizes run from 0 to millions of KiB), and min-max bins would put most rows into the first bin; the warp makes bins narrow where targets are dense. Other options default",
             (train, budget, _) => Decoreg("decoreg-text", train, budget, new InputOptions { Mode = InputMode.Text }))
         {
             Suites = TextSuite, DefaultSuites = TextSuite,
@@ -80,7 +80,7 @@ public static class BenchMethods
             Suites = TextSuite, DefaultSuites = [],
         },
         new("decoreg-table-text", 1,
-            "DecoReg on the table: numeric and categorical columns one token each, text columns (found by the text-column rule: many distinct or long strings) tokenized by the subword BPE and joining the column tokens; quantile target scaling",
+            "DecoReg on the table: numeric and categorical columns one token each, text columns (found by the text-column rule: many distinct or long strings) tokenized by the subword BPE and joining the column tokens, plus their n-gram bag (as decoreg-text); quantile target scaling",
             (train, budget, _) => Decoreg("decoreg-table-text", train, budget, new InputOptions { Mode = InputMode.Table }))
         {
             Suites = TextSuite, DefaultSuites = TextSuite,

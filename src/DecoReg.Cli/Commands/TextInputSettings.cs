@@ -24,6 +24,7 @@ internal static class TextInputSettings
         var columns = s.Text.SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
         var o = new InputOptions { Mode = mode, TextColumns = columns, InferTextColumns = !s.NoInferText };
         if (s.MaxTokens is int max) o = o with { MaxTokens = max };
+        if (s.NgramBuckets is int buckets) o = o with { NgramBuckets = buckets };
         if (s.VocabSize is int size) o = o with { Tokenizer = o.Tokenizer with { VocabularySize = size } };
         if (s.Merges is not null && s.Vocabulary is null) throw new DecoRegException("--merges goes with --vocabulary vocab.json.");
         if (s.Vocabulary is { } path)

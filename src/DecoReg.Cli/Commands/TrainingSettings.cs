@@ -57,6 +57,10 @@ public class TrainingSettings : CodecSettings
     [Description("Most text tokens per row (default 256); longer rows are cut, longest fields first, and the train summary counts them.")]
     public int? MaxTokens { get; init; }
 
+    [CommandOption("--ngram-buckets <N>")]
+    [Description("Hash buckets of the n-gram bag the decoder reads beside the text tokens (subwords, neighbouring pairs, field + subword; default 65536); 0 turns the bag off.")]
+    public int? NgramBuckets { get; init; }
+
     [CommandOption("--vocab-size <N>")]
     [Description("Size of the subword vocabulary trained on the training texts (default 2048; digits are always single tokens, unseen characters fall back to bytes).")]
     public int? VocabSize { get; init; }

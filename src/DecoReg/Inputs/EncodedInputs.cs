@@ -39,6 +39,12 @@ public sealed class EncodedInputs
     /// <summary>Real (unpadded) length of each row, or null when every row fills all <see cref="Columns"/> positions.</summary>
     public int[]? Lengths { get; }
 
+    /// <summary>
+    /// Each row's n-gram bag (<see cref="Text.NgramBag"/>) as [<see cref="Rows"/> × <see cref="NgramBags.Width"/>] bucket ids
+    /// (0 = padding) and weights, or null when the input has no bag.
+    /// </summary>
+    public NgramBags? Bags { get; init; }
+
     /// <summary>Rows whose text was cut to the token budget (0 for tables without text).</summary>
     public int TruncatedRows { get; init; }
 
@@ -62,6 +68,37 @@ public sealed class EncodedInputs
             Array.Copy(Values, (long)r * Columns, values, (long)i * Columns, Columns);
             if (lengths is not null) lengths[i] = Lengths![r];
         }
-        return new EncodedInputs(rows.Length, Columns, tokens, values, lengths);
+        return new EncodedInputs(rows.Length, Columns, tokens, values, lengths) { Bags = Bags?.Gather(rows) };
+    }
+}
+
+/// <summary>Row-major n-gram bags: <see cref="Width"/> (bucket id, weight) slots per row, id 0 being padding.</summary>
+public sealed record NgramBags(int Width, long[] Ids, float[] Weights)
+{
+    /// <summary>Packs one bag per row into slots as wide as the largest bag.</summary>
+    public static NgramBags From(IReadOnlyList<(long[] Ids, float[] Weights)> bags)
+    {
+        int width = Math.Max(1, bags.Select(b => b.Ids.Length).DefaultIfEmpty(0).Max());
+        var ids = new long[(long)bags.Count * width];
+        var weights = new float[ids.Length];
+        for (int r = 0; r < bags.Count; r++)
+        {
+            Array.Copy(bags[r].Ids, 0, ids, (long)r * width, bags[r].Ids.Length);
+            Array.Copy(bags[r].Weights, 0, weights, (long)r * width, bags[r].Weights.Length);
+        }
+        return new NgramBags(width, ids, weights);
+    }
+
+    /// <summary>The bags of the given rows, in that order.</summary>
+    public NgramBags Gather(ReadOnlySpan<int> rows)
+    {
+        var ids = new long[(long)rows.Length * Width];
+        var weights = new float[ids.Length];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            Array.Copy(Ids, (long)rows[i] * Width, ids, (long)i * Width, Width);
+            Array.Copy(Weights, (long)rows[i] * Width, weights, (long)i * Width, Width);
+        }
+        return this with { Ids = ids, Weights = weights };
     }
 }

@@ -84,6 +84,7 @@ public static class InputEncoders
         return new TextInput(tokenizer.Spec, options.MaxTokens, options.Format, textColumns)
         {
             Fields = fields.Order(StringComparer.Ordinal).ToArray(),
+            NgramBuckets = options.NgramBuckets,
         };
     }
 }

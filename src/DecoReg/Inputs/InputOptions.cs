@@ -43,6 +43,16 @@ public sealed record InputOptions
     /// <summary>Most text tokens per row; longer rows are cut, longest fields first.</summary>
     public int MaxTokens { get; init; } = DefaultMaxTokens;
 
+    /// <summary>Default <see cref="NgramBuckets"/>: 2^16 (measured against 2^13 and no bag in bench/README.md).</summary>
+    public const int DefaultNgramBuckets = 1 << 16;
+
+    /// <summary>
+    /// Hash buckets of the n-gram bag read beside the text (<see cref="Text.NgramBag"/>): every subword, pair of
+    /// neighbouring subwords and (field, subword) pair of a row, hashed into this many buckets, becomes one extra
+    /// memory token the decoder attends to. 0 = no bag.
+    /// </summary>
+    public int NgramBuckets { get; init; } = DefaultNgramBuckets;
+
     /// <summary>How a subword vocabulary is trained on the training texts.</summary>
     public TextTokenizerOptions Tokenizer { get; init; } = new();
 
@@ -55,7 +65,7 @@ public sealed record InputOptions
     /// <summary>Value equality, comparing the text columns element by element (a loaded model equals its options).</summary>
     public bool Equals(InputOptions? other) =>
         other is not null && Mode == other.Mode && TextColumns.SequenceEqual(other.TextColumns) &&
-        InferTextColumns == other.InferTextColumns && MaxTokens == other.MaxTokens && Tokenizer == other.Tokenizer &&
+        InferTextColumns == other.InferTextColumns && MaxTokens == other.MaxTokens && NgramBuckets == other.NgramBuckets && Tokenizer == other.Tokenizer &&
         Equals(Vocabulary, other.Vocabulary) && Format == other.Format;
 
     public override int GetHashCode() => HashCode.Combine(Mode, TextColumns.Count, MaxTokens, Format);
@@ -63,6 +73,8 @@ public sealed record InputOptions
     public void Validate()
     {
         if (MaxTokens is < 1 or > 8192) throw new DecoRegException($"--max-tokens must be between 1 and 8192 (got {MaxTokens})");
+        if (NgramBuckets is < 0 or > Text.NgramBag.MaxBuckets || NgramBuckets is > 0 and < 2)
+            throw new DecoRegException($"n-gram buckets must be 0 (none) or between 2 and {Text.NgramBag.MaxBuckets} (got {NgramBuckets})");
         Tokenizer.Validate();
         if (Mode == InputMode.Text && TextColumns.Count > 0)
             throw new DecoRegException("text columns are for table input; with whole-record text input every column is read as text");

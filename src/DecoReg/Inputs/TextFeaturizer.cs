@@ -69,7 +69,14 @@ public sealed class TextFeaturizer : IInputEncoder
             Array.Copy(fields[r], 0, values, offset + c, fields[r].Length);   // text positions carry their field id
             lengths[r] = c + ids[r].Length;
         }
-        return new EncodedInputs(rows, width, tokens, values, lengths) { TruncatedRows = truncated };
+        NgramBags? bags = null;
+        if (Text.NgramBuckets > 0)
+        {
+            var rowBags = new (long[], float[])[rows];
+            Parallel.For(0, rows, r => rowBags[r] = NgramBag.Of(ids[r], fields[r], Text.NgramBuckets));
+            bags = NgramBags.From(rowBags);
+        }
+        return new EncodedInputs(rows, width, tokens, values, lengths) { TruncatedRows = truncated, Bags = bags };
     }
 
     /// <summary>

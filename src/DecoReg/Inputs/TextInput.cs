@@ -16,6 +16,9 @@ public sealed record TextInput(TextTokenizerSpec Tokenizer, int MaxTokens, Recor
     /// </summary>
     public IReadOnlyList<string> Fields { get; init; } = [];
 
+    /// <summary>Hash buckets of the n-gram bag (<see cref="Text.NgramBag"/>); 0 = none (and in model files from before it).</summary>
+    public int NgramBuckets { get; init; }
+
     /// <summary>Training rows whose text exceeded <see cref="MaxTokens"/> and was cut.</summary>
     public int TruncatedRows { get; init; }
 

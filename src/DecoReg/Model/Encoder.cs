@@ -28,24 +28,34 @@ public sealed class Encoder : nn.Module
 
     public TransformerOptions Options { get; }
 
-    /// <summary>Encoder states [batch, length, d]; <paramref name="memoryMask"/> is [batch, 1, 1, length] (true = real) or null.</summary>
+    /// <summary>
+    /// Encoder states [batch, length, d], preceded by the embedding's summary tokens when it has any (the n-gram bag of
+    /// text inputs, never masked); <paramref name="memoryMask"/> is [batch, 1, 1, length] (true = real) or null.
+    /// </summary>
     public Tensor Encode(InputBatch input, out Tensor? memoryMask)
     {
         using var scope = torch.NewDisposeScope();
         memoryMask = input.Padding is null ? null : input.Padding.logical_not().unsqueeze(1).unsqueeze(1);
         var x = embedding.call(input);
         foreach (var layer in layers) x = layer.Forward(x, memoryMask);
+        var states = norm.call(x);
+        if (embedding.Summary(input) is { } summary)
+        {
+            states = torch.cat([summary, states], 1);
+            if (memoryMask is not null)
+                memoryMask = torch.cat([torch.ones(memoryMask.shape[0], 1, 1, summary.shape[1], ScalarType.Bool), memoryMask], 3);
+        }
         memoryMask?.MoveToOuterDisposeScope();
-        return norm.call(x).MoveToOuterDisposeScope();
+        return states.MoveToOuterDisposeScope();
     }
 
-    /// <summary>Mean of the encoder states over the real (non-padding) tokens: [batch, d].</summary>
+    /// <summary>Mean of the encoder states over the real (non-padding) tokens and the summary token, if any: [batch, d].</summary>
     public Tensor Pool(InputBatch input)
     {
         using var scope = torch.NewDisposeScope();
-        var states = Encode(input, out _);
-        if (input.Padding is null) return states.mean([1]).MoveToOuterDisposeScope();
-        var real = input.Padding.logical_not().unsqueeze(-1).to_type(states.dtype);
+        var states = Encode(input, out var mask);
+        if (mask is null) return states.mean([1]).MoveToOuterDisposeScope();
+        var real = mask.squeeze(1).squeeze(1).unsqueeze(-1).to_type(states.dtype);
         return ((states * real).sum(1) / real.sum(1).clamp_min(1.0)).MoveToOuterDisposeScope();
     }
 }

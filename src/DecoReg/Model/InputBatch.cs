@@ -10,8 +10,10 @@ namespace DecoReg.Model;
 /// </summary>
 public sealed class InputBatch : IDisposable
 {
-    public InputBatch(Tensor tokens, Tensor values, Tensor? padding = null, int[]? lengths = null)
+    public InputBatch(Tensor tokens, Tensor values, Tensor? padding = null, int[]? lengths = null, Tensor? bag = null, Tensor? bagWeights = null)
     {
+        Bag = bag;
+        BagWeights = bagWeights;
         Tokens = tokens;
         Values = values;
         Padding = padding;
@@ -33,6 +35,12 @@ public sealed class InputBatch : IDisposable
     /// <summary>[batch, length] bool, true at padding positions; null when every position is real.</summary>
     public Tensor? Padding { get; }
 
+    /// <summary>[batch, slots] int64 n-gram bucket ids (0 = empty slot), or null when the input has no n-gram bag.</summary>
+    public Tensor? Bag { get; }
+
+    /// <summary>[batch, slots] float32 weights of <see cref="Bag"/>'s buckets.</summary>
+    public Tensor? BagWeights { get; }
+
     public long Count => Tokens.shape[0];
 
     /// <summary>
@@ -49,18 +57,26 @@ public sealed class InputBatch : IDisposable
             var positions = torch.arange(encoded.Columns, ScalarType.Int64).unsqueeze(0);
             padding = positions >= torch.tensor(lengths.Select(l => (long)l).ToArray()).unsqueeze(1);
         }
-        return new InputBatch(torch.tensor(encoded.Tokens, shape), torch.tensor(encoded.Values, shape), padding, encoded.Lengths);
+        Tensor? bag = null, bagWeights = null;
+        if (encoded.Bags is { } bags)
+        {
+            var bagShape = new long[] { encoded.Rows, bags.Width };
+            (bag, bagWeights) = (torch.tensor(bags.Ids, bagShape), torch.tensor(bags.Weights, bagShape));
+        }
+        return new InputBatch(torch.tensor(encoded.Tokens, shape), torch.tensor(encoded.Values, shape), padding, encoded.Lengths, bag, bagWeights);
     }
 
     /// <summary>The rows at the given indices.</summary>
     public InputBatch Select(Tensor index)
     {
-        if (Lengths is null) return new(Tokens.index_select(0, index), Values.index_select(0, index), Padding?.index_select(0, index));
+        var bag = Bag?.index_select(0, index);
+        var bagWeights = BagWeights?.index_select(0, index);
+        if (Lengths is null) return new(Tokens.index_select(0, index), Values.index_select(0, index), Padding?.index_select(0, index), null, bag, bagWeights);
         var rows = index.data<long>().ToArray();
         var lengths = rows.Select(r => Lengths[r]).ToArray();
         long width = Math.Max(1, lengths.DefaultIfEmpty(0).Max());
         Tensor Cut(Tensor t) => t.index_select(0, index).narrow(1, 0, width);
-        return new(Cut(Tokens), Cut(Values), Cut(Padding!), lengths);
+        return new(Cut(Tokens), Cut(Values), Cut(Padding!), lengths, bag, bagWeights);
     }
 
     public void Dispose()
@@ -68,5 +84,7 @@ public sealed class InputBatch : IDisposable
         Tokens.Dispose();
         Values.Dispose();
         Padding?.Dispose();
+        Bag?.Dispose();
+        BagWeights?.Dispose();
     }
 }

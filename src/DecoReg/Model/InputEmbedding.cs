@@ -9,4 +9,7 @@ namespace DecoReg.Model;
 public abstract class InputEmbedding : nn.Module<InputBatch, Tensor>
 {
     protected InputEmbedding(string name) : base(name) { }
+
+    /// <summary>Extra memory tokens [batch, k, d] the decoder attends to beside the encoder's states (e.g. an n-gram bag), or null.</summary>
+    public virtual Tensor? Summary(InputBatch input) => null;
 }

@@ -14,9 +14,11 @@ public sealed class MixedEmbedding : InputEmbedding
 {
     private readonly TabularEmbedding? table;
     private readonly TextEmbedding text;
+    private readonly BagEmbedding? bag;
 
-    public MixedEmbedding(TabularEmbedding? table, TextEmbedding text, int columns) : base(nameof(MixedEmbedding))
+    public MixedEmbedding(TabularEmbedding? table, TextEmbedding text, int columns, BagEmbedding? bag = null) : base(nameof(MixedEmbedding))
     {
+        this.bag = bag;
         ArgumentOutOfRangeException.ThrowIfNegative(columns);
         if ((table is null) != (columns == 0)) throw new ArgumentException("column tokens need a tabular embedding, and only they");
         this.table = table;
@@ -29,11 +31,21 @@ public sealed class MixedEmbedding : InputEmbedding
     public static MixedEmbedding For(TextFeaturizer featurizer, TransformerOptions options)
     {
         var table = featurizer.Columns is { } columns ? TabularEmbedding.For(columns, options) : null;
-        return new MixedEmbedding(table, new TextEmbedding(featurizer.TextVocabularySize, featurizer.MaxTokens, featurizer.FieldCount, options), featurizer.ColumnCount);
+        var text = new TextEmbedding(featurizer.TextVocabularySize, featurizer.MaxTokens, featurizer.FieldCount, options);
+        var bag = featurizer.Text.NgramBuckets > 0 ? new BagEmbedding(featurizer.Text.NgramBuckets, options) : null;
+        return new MixedEmbedding(table, text, featurizer.ColumnCount, bag);
     }
 
     /// <summary>Column tokens at the start of every row.</summary>
     public int Columns { get; }
+
+    /// <summary>The n-gram bag as one memory token [batch, 1, d], when the featurizer makes bags.</summary>
+    public override Tensor? Summary(InputBatch input)
+    {
+        if (bag is null) return null;
+        if (input.Bag is null || input.BagWeights is null) throw new ArgumentException("this model reads n-gram bags; the batch has none");
+        return bag.call(input.Bag, input.BagWeights).unsqueeze(1);
+    }
 
     public override Tensor forward(InputBatch input)
     {

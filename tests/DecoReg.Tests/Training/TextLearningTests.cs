@@ -63,6 +63,7 @@ public class TextLearningTests
         Assert.Null(text.TextColumns);
         Assert.True(text.TruncatedRows > 0, "Debian records are longer than 96 tokens");
         Assert.InRange(text.MeanTokens, 40, 96);
+        Assert.Equal(InputOptions.DefaultNgramBuckets, text.NgramBuckets);   // the n-gram bag is on by default
         var before = model.PredictBatch(test.Features);
         var likelihood = model.LogLikelihood(test);
         Assert.All(likelihood, l => Assert.True(double.IsFinite(l)));

@@ -30,6 +30,42 @@ public class TextFeaturizerTests
     }
 
     [Fact]
+    public void NgramBags_AreTheRowsOwn_FollowRowSelection_AndBecomeOneMoreMemoryToken()
+    {
+        var (encoder, _, text) = InputEncoders.Fit(new InputOptions { Mode = InputMode.Text, NgramBuckets = 4096 }, Packages);
+        Assert.Equal(4096, text!.NgramBuckets);
+        var encoded = encoder.Encode(Packages);
+        var bags = encoded.Bags!;
+        for (int r = 0; r < Packages.RowCount; r++)
+        {
+            // The row's bag is the bag of its own (kept) tokens and field ids.
+            int length = encoded.Lengths![r];
+            var ids = Enumerable.Range(0, length).Select(j => encoded.Token(r, j)).ToArray();
+            var fields = Enumerable.Range(0, length).Select(j => encoded.Value(r, j)).ToArray();
+            var expected = NgramBag.Of(ids, fields, 4096);
+            var slots = bags.Ids.Skip(r * bags.Width).Take(bags.Width).ToArray();
+            Assert.Equal(expected.Ids, slots.Take(expected.Ids.Length));
+            Assert.All(slots.Skip(expected.Ids.Length), id => Assert.Equal(0L, id));   // padding slots
+        }
+        var gathered = encoded.Gather([3, 1]);
+        Assert.Equal(bags.Ids.Skip(3 * bags.Width).Take(bags.Width), gathered.Bags!.Ids.Take(bags.Width));
+
+        // The network: one memory token more than the text, attended by every row.
+        var featurizer = Assert.IsType<TextFeaturizer>(encoder);
+        using var network = new DecoReg.Model.EncoderDecoder(DecoReg.Model.MixedEmbedding.For(featurizer, new()), new(), 10, 2);
+        network.eval();
+        using var batch = DecoReg.Model.InputBatch.From(encoded);
+        using var states = network.Encode(batch, out var mask);
+        Assert.Equal(encoded.Columns + 1, states.shape[1]);
+        Assert.Equal(encoded.Columns + 1, mask!.shape[3]);
+        Assert.All(Enumerable.Range(0, Packages.RowCount), r => Assert.True(mask[r, 0, 0, 0].item<bool>()));
+        // Without a bag, the memory is the text alone (model files from before the bag load this way).
+        var (plain, _, plainText) = InputEncoders.Fit(new InputOptions { Mode = InputMode.Text, NgramBuckets = 0 }, Packages);
+        Assert.Equal(0, plainText!.NgramBuckets);
+        Assert.Null(plain.Encode(Packages).Bags);
+    }
+
+    [Fact]
     public void Mixed_PutsColumnTokensFirst_ThenText_WithLengths()
     {
         var options = new InputOptions { TextColumns = ["description"], InferTextColumns = false };
