@@ -74,7 +74,7 @@ public sealed record InputOptions
     {
         if (MaxTokens is < 1 or > 8192) throw new DecoRegException($"--max-tokens must be between 1 and 8192 (got {MaxTokens})");
         if (NgramBuckets is < 0 or > Text.NgramBag.MaxBuckets || NgramBuckets is > 0 and < 2)
-            throw new DecoRegException($"n-gram buckets must be 0 (none) or between 2 and {Text.NgramBag.MaxBuckets} (got {NgramBuckets})");
+            throw new DecoRegException($"--ngram-buckets must be 0 (no n-gram bag) or between 2 and {Text.NgramBag.MaxBuckets} (got {NgramBuckets})");
         Tokenizer.Validate();
         if (Mode == InputMode.Text && TextColumns.Count > 0)
             throw new DecoRegException("text columns are for table input; with whole-record text input every column is read as text");

@@ -54,6 +54,7 @@ public class TextInputCliTests
     [InlineData("--input", "words", "--input 'words': expected table or text")]
     [InlineData("--text", "readme", "text column 'readme' is not in the data")]
     [InlineData("--max-tokens", "0", "--max-tokens must be between 1 and 8192")]
+    [InlineData("--ngram-buckets", "1", "--ngram-buckets must be 0 (no n-gram bag) or between 2 and 4194304 (got 1)")]
     [InlineData("--vocabulary", "/nonexistent/vocab.model", "file not found")]
     public void BadTextOptions_AreUserErrors(string flag, string value, string message)
     {
