@@ -57,48 +57,25 @@ public sealed class EncodedInputs
     /// <summary>A new block holding the given rows in the given order (e.g. one minibatch).</summary>
     public EncodedInputs Gather(ReadOnlySpan<int> rows)
     {
-        var tokens = new long[rows.Length * Columns];
-        var values = new float[rows.Length * Columns];
-        var lengths = Lengths is null ? null : new int[rows.Length];
-        for (int i = 0; i < rows.Length; i++)
-        {
-            int r = rows[i];
+        foreach (int r in rows)
             if ((uint)r >= (uint)Rows) throw new ArgumentOutOfRangeException(nameof(rows), $"Row {r} is outside 0..{Rows - 1}.");
-            Array.Copy(Tokens, (long)r * Columns, tokens, (long)i * Columns, Columns);
-            Array.Copy(Values, (long)r * Columns, values, (long)i * Columns, Columns);
-            if (lengths is not null) lengths[i] = Lengths![r];
-        }
-        return new EncodedInputs(rows.Length, Columns, tokens, values, lengths) { Bags = Bags?.Gather(rows) };
-    }
-}
-
-/// <summary>Row-major n-gram bags: <see cref="Width"/> (bucket id, weight) slots per row, id 0 being padding.</summary>
-public sealed record NgramBags(int Width, long[] Ids, float[] Weights)
-{
-    /// <summary>Packs one bag per row into slots as wide as the largest bag.</summary>
-    public static NgramBags From(IReadOnlyList<(long[] Ids, float[] Weights)> bags)
-    {
-        int width = Math.Max(1, bags.Select(b => b.Ids.Length).DefaultIfEmpty(0).Max());
-        var ids = new long[(long)bags.Count * width];
-        var weights = new float[ids.Length];
-        for (int r = 0; r < bags.Count; r++)
+        int[]? lengths = null;
+        if (Lengths is not null)
         {
-            Array.Copy(bags[r].Ids, 0, ids, (long)r * width, bags[r].Ids.Length);
-            Array.Copy(bags[r].Weights, 0, weights, (long)r * width, bags[r].Weights.Length);
+            lengths = new int[rows.Length];
+            for (int i = 0; i < rows.Length; i++) lengths[i] = Lengths[rows[i]];
         }
-        return new NgramBags(width, ids, weights);
+        return new EncodedInputs(rows.Length, Columns, GatherRows(Tokens, Columns, rows), GatherRows(Values, Columns, rows), lengths)
+        {
+            Bags = Bags?.Gather(rows),
+        };
     }
 
-    /// <summary>The bags of the given rows, in that order.</summary>
-    public NgramBags Gather(ReadOnlySpan<int> rows)
+    /// <summary>The given rows, in that order, of a row-major array <paramref name="width"/> wide (rows already checked).</summary>
+    internal static T[] GatherRows<T>(T[] source, int width, ReadOnlySpan<int> rows)
     {
-        var ids = new long[(long)rows.Length * Width];
-        var weights = new float[ids.Length];
-        for (int i = 0; i < rows.Length; i++)
-        {
-            Array.Copy(Ids, (long)rows[i] * Width, ids, (long)i * Width, Width);
-            Array.Copy(Weights, (long)rows[i] * Width, weights, (long)i * Width, Width);
-        }
-        return this with { Ids = ids, Weights = weights };
+        var result = new T[(long)rows.Length * width];
+        for (int i = 0; i < rows.Length; i++) Array.Copy(source, (long)rows[i] * width, result, (long)i * width, width);
+        return result;
     }
 }

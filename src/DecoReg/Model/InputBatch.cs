@@ -69,8 +69,15 @@ public sealed class InputBatch : IDisposable
     /// <summary>The rows at the given indices.</summary>
     public InputBatch Select(Tensor index)
     {
-        var bag = Bag?.index_select(0, index);
-        var bagWeights = BagWeights?.index_select(0, index);
+        Tensor? bag = null, bagWeights = null;
+        if (Bag is not null)
+        {
+            // Each row's buckets come first, so the selection's widest bag is its largest count of non-empty slots.
+            using var selected = Bag.index_select(0, index);
+            long slots = Math.Max(1, selected.ne(0).sum(1).max().item<long>());
+            bag = selected.narrow(1, 0, slots);
+            bagWeights = BagWeights!.index_select(0, index).narrow(1, 0, slots);
+        }
         if (Lengths is null) return new(Tokens.index_select(0, index), Values.index_select(0, index), Padding?.index_select(0, index), null, bag, bagWeights);
         var rows = index.data<long>().ToArray();
         var lengths = rows.Select(r => Lengths[r]).ToArray();

@@ -1,6 +1,7 @@
 using DecoReg.Data;
 using DecoReg.Inputs;
 using DecoReg.Inputs.Text;
+using TorchSharp;
 
 namespace DecoReg.Tests.Inputs.Text;
 
@@ -59,6 +60,14 @@ public class TextFeaturizerTests
         Assert.Equal(encoded.Columns + 1, states.shape[1]);
         Assert.Equal(encoded.Columns + 1, mask!.shape[3]);
         Assert.All(Enumerable.Range(0, Packages.RowCount), r => Assert.True(mask[r, 0, 0, 0].item<bool>()));
+        // A selection of rows keeps their bags, cut to the widest of them (as tokens are cut to the longest row).
+        int smallest = Enumerable.Range(0, Packages.RowCount).MinBy(r => bags.Ids.Skip(r * bags.Width).Take(bags.Width).Count(id => id != 0));
+        int size = bags.Ids.Skip(smallest * bags.Width).Take(bags.Width).Count(id => id != 0);
+        Assert.True(size < bags.Width, "the rows' bags differ in size");
+        using var one = batch.Select(torch.tensor(new long[] { smallest }));
+        Assert.Equal(size, one.Bag!.shape[1]);
+        Assert.Equal(bags.Ids.Skip(smallest * bags.Width).Take(size), one.Bag.data<long>().ToArray());
+        Assert.Equal(bags.Weights.Skip(smallest * bags.Width).Take(size), one.BagWeights!.data<float>().ToArray());
         // Without a bag, the memory is the text alone (model files from before the bag load this way).
         var (plain, _, plainText) = InputEncoders.Fit(new InputOptions { Mode = InputMode.Text, NgramBuckets = 0 }, Packages);
         Assert.Equal(0, plainText!.NgramBuckets);
