@@ -1,16 +1,18 @@
 namespace DecoReg.Bench;
 
 /// <summary>
-/// The fixed budget every training run of a benchmark gets: maximum epochs, a wall-clock limit per training (the
+/// The fixed budget every training run of a benchmark gets: maximum epochs (0 = the library's default by data size,
+/// <see cref="Training.TrainingOptions.Resolve"/>), an optional wall-clock limit per training (the
 /// <see cref="Training.TrainingOptions.TimeLimit"/>; LightGBM gets <see cref="BoostingRounds"/> instead), the
-/// early-stopping patience and the seed of weights, shuffling and the validation hold-out. Chosen before looking
-/// at any test split; written into every report.
+/// early-stopping patience (0 = the library's default) and the seed of weights, shuffling and the validation hold-out.
+/// Committed runs are budgeted in epochs, not seconds, so they reproduce on a loaded machine. Chosen before looking at
+/// any test split; written into every report.
 /// </summary>
 public sealed record BenchBudget
 {
-    public int Epochs { get; init; } = 300;
-    public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(60);
-    public int Patience { get; init; } = 30;
+    public int Epochs { get; init; }
+    public TimeSpan? TimeLimit { get; init; }
+    public int Patience { get; init; }
     public int BoostingRounds { get; init; } = 2000;
     public int Seed { get; init; }
 

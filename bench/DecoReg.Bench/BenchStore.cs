@@ -88,7 +88,7 @@ public sealed class BenchStore
             var budget = new BenchBudget
             {
                 Epochs = (int)b["epochs"]!,
-                TimeLimit = TimeSpan.FromSeconds((double)b["time_limit_seconds"]!),
+                TimeLimit = b["time_limit_seconds"] is { } limit ? TimeSpan.FromSeconds((double)limit) : null,
                 Patience = (int)b["patience"]!,
                 BoostingRounds = (int)b["boosting_rounds"]!,
                 Seed = (int)b["seed"]!,

@@ -24,25 +24,35 @@ public sealed record TrainingThroughput(double ExamplesPerSecond, double InputTo
         double tokens = regressor.Schema.Columns.Count(c => c.Kind != ColumnKind.Text) + (regressor.Learned.Text?.MeanTokens ?? 0);
         var codec = regressor.Target.Codec;
         return new TrainingThroughput(examplesPerSecond, tokens,
-            EstimateFlopsPerExample(regressor.Options.Network, tokens, codec.Length, codec.VocabularySize));
+            EstimateFlopsPerExample(regressor.Network, tokens, codec.Length, codec.VocabularySize));
     }
 
     /// <summary>
     /// Training FLOPs per example ≈ 3 × the forward pass (backward ≈ 2 × forward), the forward pass counting 2 FLOPs
     /// per multiply-add of every matrix product: with d = model width, f = feed-forward width, n encoder tokens, m number
-    /// tokens and V number-token classes, each encoder layer costs 2n(4d² + 2df) (projections, feed-forward) + 4n²d
-    /// (attention scores and mixing); each decoder layer 2m(6d² + 2df) (self-attention, cross-attention query/output,
-    /// feed-forward) + 4nd² (cross-attention keys/values over the encoder output) + 4m²d + 4mnd; the output head 2mdV.
-    /// This is the "6 × parameters touched per token × tokens" rule plus attention's n² term; embeddings (lookups),
-    /// layer norms, biases, softmax and the numeric columns' periodic embedding are left out (a few % at these sizes).
+    /// tokens and V number-token classes, each transformer encoder layer costs 2n(4d² + 2df) (projections, feed-forward)
+    /// + 4n²d (attention scores and mixing); the MLP backbone 2(n·d·w + (L−1)w² + w·t·d) for L blocks of w units and t
+    /// memory tokens (then the decoder reads n = t tokens); each decoder layer 2m(6d² + 2df) (self-attention,
+    /// cross-attention query/output, feed-forward) + 4nd² (cross-attention keys/values over the memory) + 4m²d + 4mnd;
+    /// the output head 2mdV; all of it once per member of the network (<see cref="TransformerOptions.Members"/>). This is
+    /// the "6 × parameters touched per token × tokens" rule plus attention's n² term; embeddings (lookups), layer norms,
+    /// biases, softmax and the numeric columns' periodic embedding are left out (a few % at these sizes).
     /// </summary>
+    /// <param name="network">The sizes as built (<see cref="TransformerOptions.Resolve"/>: no by-backbone choice left).</param>
     public static double EstimateFlopsPerExample(TransformerOptions network, double encoderTokens, int numberTokens, int numberVocabulary)
     {
         ArgumentNullException.ThrowIfNull(network);
         double d = network.ModelDim, f = network.FeedForwardDim, n = encoderTokens, m = numberTokens;
-        double encoderLayer = 2 * n * (4 * d * d + 2 * d * f) + 4 * n * n * d;
+        double backbone;
+        if (network.Backbone == BackboneKind.Mlp)
+        {
+            double w = network.MlpWidth, t = network.MemoryTokens;
+            backbone = 2 * (n * d * w + (network.EncoderLayers - 1) * w * w + w * t * d);
+            n = t;
+        }
+        else backbone = network.EncoderLayers * (2 * n * (4 * d * d + 2 * d * f) + 4 * n * n * d);
         double decoderLayer = 2 * m * (6 * d * d + 2 * d * f) + 4 * n * d * d + 4 * m * m * d + 4 * m * n * d;
-        double forward = network.EncoderLayers * encoderLayer + network.DecoderLayers * decoderLayer + 2 * m * d * numberVocabulary;
-        return 3 * forward;
+        double forward = backbone + network.DecoderLayers * decoderLayer + 2 * m * d * numberVocabulary;
+        return 3 * Math.Max(1, network.Members) * forward;
     }
 }

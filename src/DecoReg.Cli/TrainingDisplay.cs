@@ -10,6 +10,7 @@ namespace DecoReg.Cli;
 /// </summary>
 public static class TrainingDisplay
 {
+    /// <param name="maxEpochs">The epochs asked for, or 0 when training chooses them by data size (the first report says).</param>
     public static DecodingRegressor Train(IAnsiConsole console, Func<IProgress<TrainingProgress>, DecodingRegressor> train, int maxEpochs)
     {
         if (console.Profile.Capabilities.Interactive)
@@ -20,7 +21,7 @@ public static class TrainingDisplay
                 .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
                 .Start(ctx =>
                 {
-                    var task = ctx.AddTask("training: starting", maxValue: maxEpochs);
+                    var task = ctx.AddTask("training: starting", maxValue: Math.Max(1, maxEpochs));
                     model = train(new Sync(p =>
                     {
                         task.MaxValue = p.MaxEpochs;
@@ -31,9 +32,9 @@ public static class TrainingDisplay
                 });
             return model!;
         }
-        int every = Math.Max(1, maxEpochs / 20);
         return train(new Sync(p =>
         {
+            int every = Math.Max(1, p.MaxEpochs / 20);
             if (p.Epoch == 1 || p.Epoch % every == 0 || p.Epoch == p.MaxEpochs)
                 console.WriteLine(Describe(p));
         }));
@@ -74,7 +75,7 @@ public static class TrainingDisplay
     /// hold-out scores of the scalings tried when the scaling was selected).
     /// </summary>
     public static void Summary(IAnsiConsole console, TrainingReport report, int trainRows, int validRows, string? modelPath,
-        IReadOnlyList<TrainingReport>? networks = null, IReadOnlyList<ScalingTrial>? scalings = null)
+        IReadOnlyList<TrainingReport>? networks = null, IReadOnlyList<ScalingTrial>? scalings = null, DecoReg.Model.TransformerOptions? network = null)
     {
         var table = new Table().Title("training summary").AddColumns("", "");
         table.HideHeaders();
@@ -86,6 +87,9 @@ public static class TrainingDisplay
         Row("best validation loss", report.BestValidationLoss.ToString("F4", CultureInfo.InvariantCulture) + " nats/token");
         Row("stop reason", report.StopReason);
         Row("time", Time(report.Elapsed));
+        if (network is not null)
+            Row("network", string.Create(CultureInfo.InvariantCulture,
+                $"{network.Backbone.ToString().ToLowerInvariant()} backbone, {network.Members} member{(network.Members == 1 ? "" : "s")}, {network.DecoderLayers} decoder layer{(network.DecoderLayers == 1 ? "" : "s")}, d_model {network.ModelDim}"));
         if (networks is { Count: > 1 })
         {
             Row("networks", networks.Count.ToString(CultureInfo.InvariantCulture) + " (figures above: the first)");

@@ -61,6 +61,12 @@ public sealed class DecodingRegressor : IDisposable
     /// <summary>The target scaling used (the kept one when it was selected on the hold-out).</summary>
     public TargetScaling Scaling => Learned.Scaling;
 
+    /// <summary>
+    /// The network's sizes as built: backbone, members of its efficient ensemble and decoder layers resolved from
+    /// <see cref="RegressorOptions.Network"/> (<see cref="TransformerOptions.Resolve"/>).
+    /// </summary>
+    public TransformerOptions Network => networks[0].Options;
+
     /// <summary>Networks in the ensemble (fewer than asked when training was cancelled).</summary>
     public int Members => networks.Length;
 

@@ -28,6 +28,7 @@ public sealed record ModelConfig(RegressorOptions Options, LearnedState Learned)
         try
         {
             var node = JsonNode.Parse(json) as JsonObject ?? throw new DecoRegException($"{path}: the model configuration is empty");
+            KeepEarlierNetwork(node);
             if (!node.ContainsKey(nameof(Learned))) return LegacyModelConfig.Read(node);
             var config = node.Deserialize<ModelConfig>(Json) ?? throw new DecoRegException($"{path}: the model configuration is empty");
             return config.Options is null || config.Learned is null
@@ -38,5 +39,16 @@ public sealed record ModelConfig(RegressorOptions Options, LearnedState Learned)
         {
             throw new DecoRegException($"{path}: the model configuration cannot be read ({e.Message})", e);
         }
+    }
+
+    /// <summary>
+    /// Files written before the network had a backbone choice and members hold a one-member transformer: says so
+    /// explicitly, so that the current defaults (which may differ) do not apply to them.
+    /// </summary>
+    private static void KeepEarlierNetwork(JsonObject node)
+    {
+        if (node["Options"] is not JsonObject options || options["Network"] is not JsonObject network) return;
+        network.TryAdd(nameof(Model.TransformerOptions.Backbone), nameof(Model.BackboneKind.Transformer));
+        network.TryAdd(nameof(Model.TransformerOptions.Members), 1);
     }
 }

@@ -25,7 +25,7 @@ public sealed class DemoCommand(IAnsiConsole console) : Command<DemoCommand.Sett
         public string? Plots { get; init; }
 
         [CommandOption("--epochs <N>")]
-        [Description("Maximum number of training epochs (default: the library's 300, with early stopping).")]
+        [Description("Maximum number of training epochs (default: the library's, by data size: 100 here, with early stopping).")]
         public int? Epochs { get; init; }
 
         [CommandOption("--seed <S>")]
@@ -57,7 +57,7 @@ public sealed class DemoCommand(IAnsiConsole console) : Command<DemoCommand.Sett
         using var model = TrainingDisplay.Train(console,
             progress => DecodingRegressor.Train(train, options, null, progress, cancellationToken), training.Epochs);
         var report = model.TrainingReport!;
-        TrainingDisplay.Summary(console, report, model.Learned.TrainingRows, model.Learned.ValidationRows, null);
+        TrainingDisplay.Summary(console, report, model.Learned.TrainingRows, model.Learned.ValidationRows, null, network: model.Network);
 
         var predictions = model.PredictBatch(test.Features);
         var metrics = RegressionMetrics.Compute(predictions, test.Targets, model.LogLikelihood(test));

@@ -57,7 +57,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
     internal static void Finish(IAnsiConsole console, DecodingRegressor model, string path, bool force)
     {
         model.Save(path, overwrite: force);
-        TrainingDisplay.Summary(console, model.TrainingReport!, model.Learned.TrainingRows, model.Learned.ValidationRows, path, model.MemberReports, model.ScalingTrials);
+        TrainingDisplay.Summary(console, model.TrainingReport!, model.Learned.TrainingRows, model.Learned.ValidationRows, path, model.MemberReports, model.ScalingTrials, model.Network);
         TrainingDisplay.TaskSummary(console, model);
         TrainingDisplay.Inputs(console, model.Schema, model.Learned.Text);
     }
@@ -99,7 +99,24 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
         {
             o = o with { Network = o.Network with { ModelDim = d, FeedForwardDim = Math.Max(4, 4 * d) } };
         }
-        if (s.Ensemble is int members) o = o with { EnsembleSize = members };
+        if (s.Backbone is not null)
+        {
+            var backbone = s.Backbone.Trim().ToLowerInvariant() switch
+            {
+                "auto" => Model.BackboneKind.Auto,
+                "mlp" => Model.BackboneKind.Mlp,
+                "transformer" => Model.BackboneKind.Transformer,
+                _ => throw new DecoRegException($"--backbone '{s.Backbone}': expected auto, mlp or transformer."),
+            };
+            o = o with { Network = o.Network with { Backbone = backbone } };
+        }
+        if (s.Members is int k)
+        {
+            if (k is < 1 or > Model.TransformerOptions.MaxMembers)
+                throw new DecoRegException($"--members {k}: expected between 1 and {Model.TransformerOptions.MaxMembers}.");
+            o = o with { Network = o.Network with { Members = k } };
+        }
+        if (s.Ensemble is int networks) o = o with { EnsembleSize = networks };
         o = o with { Inputs = TextInputSettings.Options(s) };
         if (o.Inputs.Mode == InputMode.Text && s.Epochs is null)
             o = o with { Training = o.Training with { Epochs = TextInputSettings.DefaultEpochs, Patience = s.Patience ?? TextInputSettings.DefaultPatience } };

@@ -18,11 +18,11 @@ public class TrainingSettings : CodecSettings
     public string? Scaling { get; init; }
 
     [CommandOption("--epochs <N>")]
-    [Description("Maximum number of epochs. Default 300 (early stopping usually ends sooner); with --input text 8.")]
+    [Description("Maximum number of epochs; the learning-rate schedule spans them. Default by data size: about 3,000 optimizer steps, between 8 and 100 epochs (early stopping may end sooner); with --input text 8.")]
     public int? Epochs { get; init; }
 
     [CommandOption("--patience <N>")]
-    [Description("Stop after N epochs without a better validation loss. Default 30.")]
+    [Description("Stop after N epochs without a better validation loss. Default a fifth of the epochs (at least 3).")]
     public int? Patience { get; init; }
 
     [CommandOption("--seed <S>")]
@@ -36,6 +36,14 @@ public class TrainingSettings : CodecSettings
     [CommandOption("--d-model <N>")]
     [Description("Transformer width (default 64; must be a multiple of the 4 attention heads).")]
     public int? ModelDim { get; init; }
+
+    [CommandOption("--backbone <KIND>")]
+    [Description("What reads the rows: mlp (TabM's MLP over the embedded columns, its members trained together; tables only), transformer (one token per column or text piece, attention between them) or auto. Default auto: mlp for tables of numeric and categorical columns, transformer when some input is text.")]
+    public string? Backbone { get; init; }
+
+    [CommandOption("--members <K>")]
+    [Description("Members of the efficient ensemble inside the network: weights shared, each member scales the embedded row by its own vector, all trained in one pass; predictions mix the members' distributions (about K times the compute of one member). Default by backbone: 8 for mlp, 1 for transformer.")]
+    public int? Members { get; init; }
 
     [CommandOption("--ensemble <N>")]
     [Description("Train N networks from different seeds and predict with their mixture (N times the time; --time-limit applies to each network). Default 1.")]

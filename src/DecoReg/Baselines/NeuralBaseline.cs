@@ -8,7 +8,7 @@ using static TorchSharp.torch;
 namespace DecoReg.Baselines;
 
 /// <summary>
-/// The network every baseline head shares: the decoding regressor's <see cref="Encoder"/> (over a
+/// The network every baseline head shares: the transformer <see cref="Encoder"/> the decoding regressor has with the transformer backbone (over a
 /// <see cref="TabularEmbedding"/>), mean-pooled over the column tokens, then a two-layer MLP (Linear → GELU →
 /// Linear) with as many outputs as the head needs.
 /// </summary>

@@ -8,15 +8,30 @@ namespace DecoReg.Inference;
 /// </summary>
 public static class MixtureDecoder
 {
-    /// <summary>Decodes every input row with each network and mixes the rows' distributions.</summary>
+    /// <summary>
+    /// Decodes every input row with each network (with each member of a network that is an efficient ensemble) and
+    /// mixes the rows' distributions.
+    /// </summary>
     public static IReadOnlyList<SequenceDistribution> Decode(IReadOnlyList<EncoderDecoder> networks, GrammarTensors grammar,
         InputBatch inputs, IDecodingStrategy strategy)
     {
-        if (networks.Count == 1) return strategy.Decode(networks[0], grammar, inputs);
-        var perMember = networks.Select(network => strategy.Decode(network, grammar, inputs)).ToArray();
+        var perMember = networks.SelectMany(network => DecodeMembers(network, grammar, inputs, strategy)).ToArray();
+        if (perMember.Length == 1) return perMember[0];
         return Enumerable.Range(0, perMember[0].Count)
             .Select(row => Mix(perMember.Select(d => d[row]).ToArray()))
             .ToArray();
+    }
+
+    /// <summary>Each member's distributions of the rows (one list for a plain network).</summary>
+    private static IEnumerable<IReadOnlyList<SequenceDistribution>> DecodeMembers(EncoderDecoder network, GrammarTensors grammar,
+        InputBatch inputs, IDecodingStrategy strategy)
+    {
+        int k = network.Members;
+        if (k == 1) return [strategy.Decode(network, grammar, inputs)];
+        using var scope = torch.NewDisposeScope();
+        var expanded = strategy.Decode(network, grammar, MemberBatches.Expand(inputs, k));
+        return Enumerable.Range(0, k).Select(m => (IReadOnlyList<SequenceDistribution>)
+            Enumerable.Range(0, (int)inputs.Count).Select(row => expanded[row * k + m]).ToArray()).ToArray();
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ namespace DecoReg.Model;
 /// </summary>
 public sealed class EncoderDecoder : nn.Module
 {
-    private readonly Encoder encoder;
+    private readonly Backbone encoder;
     private readonly Embedding tokenEmbedding;
     private readonly Parameter positionEmbedding;
     private readonly ModuleList<DecoderLayer> decoder;
@@ -23,10 +23,11 @@ public sealed class EncoderDecoder : nn.Module
         : base(nameof(EncoderDecoder))
     {
         options.Validate();
+        options = options.Resolve(inputEmbedding is TabularEmbedding);
         Options = options;
         NumberVocabulary = numberVocabulary;
         NumberLength = numberLength;
-        encoder = new Encoder(inputEmbedding, options);
+        encoder = Backbone.Create(inputEmbedding, options);
         tokenEmbedding = nn.Embedding(numberVocabulary + 1, options.ModelDim);
         positionEmbedding = nn.Parameter(torch.randn(numberLength, options.ModelDim) * 0.1);
         decoder = nn.ModuleList(Enumerable.Range(0, options.DecoderLayers).Select(_ => new DecoderLayer(options)).ToArray());
@@ -35,9 +36,13 @@ public sealed class EncoderDecoder : nn.Module
         RegisterComponents();
     }
 
+    /// <summary>The sizes the network was built with (resolved by <see cref="TransformerOptions.Resolve"/>: no by-backbone choice left).</summary>
     public TransformerOptions Options { get; }
     public int NumberVocabulary { get; }
     public int NumberLength { get; }
+
+    /// <summary>Members of the efficient ensemble (<see cref="TransformerOptions.Members"/>; 1 = a plain network).</summary>
+    public int Members => Options.Members;
 
     /// <summary>
     /// Calibration temperature dividing the output logits (1 = none). Fitted on validation data after training and
@@ -48,10 +53,19 @@ public sealed class EncoderDecoder : nn.Module
     /// <summary>The decoder input token that starts every number.</summary>
     public long BeginToken => NumberVocabulary;
 
-    /// <summary>The mean of the encoder states over real tokens, [batch, d]: the row's representation (see <see cref="Encoder.Pool"/>).</summary>
-    public Tensor Pool(InputBatch input) => encoder.Pool(input);
+    /// <summary>
+    /// The mean of the encoder states over real tokens, [batch, d]: the row's representation (see <see cref="Backbone.Pool"/>),
+    /// averaged over the members of an efficient ensemble.
+    /// </summary>
+    public Tensor Pool(InputBatch input)
+    {
+        if (Members == 1 || input.Members is not null) return encoder.Pool(input);
+        using var scope = torch.NewDisposeScope();
+        var pooled = encoder.Pool(MemberBatches.Expand(input, Members));
+        return pooled.view(input.Count, Members, -1).mean([1]).MoveToOuterDisposeScope();
+    }
 
-    /// <summary>Encoder states [batch, length, d] and the padding mask (see <see cref="Encoder.Encode"/>).</summary>
+    /// <summary>Encoder states [batch, length, d] and the padding mask (see <see cref="Backbone.Encode"/>).</summary>
     public Tensor Encode(InputBatch input, out Tensor? memoryMask) => encoder.Encode(input, out memoryMask);
 
     /// <summary>

@@ -44,6 +44,12 @@ public sealed class InputBatch : IDisposable
     public long Count => Tokens.shape[0];
 
     /// <summary>
+    /// [batch] int64: the efficient-ensemble member each row is read by (<see cref="TransformerOptions.Members"/>), or
+    /// null when the network has one member. Set by <see cref="MemberBatches.Expand"/>; kept by <see cref="Select"/>.
+    /// </summary>
+    public Tensor? Members { get; init; }
+
+    /// <summary>
     /// The tensors of encoded rows (the one place featurized rows become tensors); rows with a length get a padding
     /// mask over the positions after it.
     /// </summary>
@@ -78,12 +84,14 @@ public sealed class InputBatch : IDisposable
             bag = selected.narrow(1, 0, slots);
             bagWeights = BagWeights!.index_select(0, index).narrow(1, 0, slots);
         }
-        if (Lengths is null) return new(Tokens.index_select(0, index), Values.index_select(0, index), Padding?.index_select(0, index), null, bag, bagWeights);
+        var members = Members?.index_select(0, index);
+        if (Lengths is null)
+            return new(Tokens.index_select(0, index), Values.index_select(0, index), Padding?.index_select(0, index), null, bag, bagWeights) { Members = members };
         var rows = index.data<long>().ToArray();
         var lengths = rows.Select(r => Lengths[r]).ToArray();
         long width = Math.Max(1, lengths.DefaultIfEmpty(0).Max());
         Tensor Cut(Tensor t) => t.index_select(0, index).narrow(1, 0, width);
-        return new(Cut(Tokens), Cut(Values), Cut(Padding!), lengths, bag, bagWeights);
+        return new(Cut(Tokens), Cut(Values), Cut(Padding!), lengths, bag, bagWeights) { Members = members };
     }
 
     public void Dispose()
@@ -93,5 +101,6 @@ public sealed class InputBatch : IDisposable
         Padding?.Dispose();
         Bag?.Dispose();
         BagWeights?.Dispose();
+        Members?.Dispose();
     }
 }

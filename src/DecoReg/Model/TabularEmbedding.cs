@@ -25,6 +25,7 @@ public sealed class TabularEmbedding : InputEmbedding
     {
         int d = options.ModelDim;
         kind = options.NumericEmbedding;
+        Columns = columns;
         ids = nn.Embedding(vocabularySize, d);
         using (torch.no_grad()) ids.weight!.mul_(0.5);
         var carries = new float[vocabularySize];
@@ -44,6 +45,9 @@ public sealed class TabularEmbedding : InputEmbedding
         RegisterComponents();
         register_buffer("carries_value", carriesValue, persistent: false);
     }
+
+    /// <summary>Column tokens per row.</summary>
+    public int Columns { get; }
 
     /// <summary>The embedding for a featurizer's token layout (its numeric columns' "present" ids carry values).</summary>
     public static TabularEmbedding For(DecoReg.Inputs.TabularFeaturizer featurizer, TransformerOptions options)

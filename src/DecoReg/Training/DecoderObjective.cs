@@ -22,8 +22,9 @@ public sealed class DecoderObjective : ITrainable
     public Tensor Loss(TrainingBatch batch)
     {
         using var scope = torch.NewDisposeScope();
-        var (tokens, states) = PickCopy(batch);
-        var logProbs = Grammar.MaskedLogProbs(Network.Forward(batch.Inputs, tokens), states);
+        var (inputs, tokens, states) = Expand(batch);
+        (tokens, states) = PickCopy(tokens, states);
+        var logProbs = Grammar.MaskedLogProbs(Network.Forward(inputs, tokens), states);
         return nn.functional.nll_loss(logProbs.reshape(-1, logProbs.shape[^1]), tokens.reshape(-1)).MoveToOuterDisposeScope();
     }
 
@@ -31,23 +32,33 @@ public sealed class DecoderObjective : ITrainable
     /// Targets stored as [rows, copies, length] (jittered copies, see <see cref="TargetNoise"/>): one copy per row,
     /// drawn with the seeded libtorch generator; [rows, length] targets are used as they are.
     /// </summary>
-    private static (Tensor Tokens, Tensor States) PickCopy(TrainingBatch batch)
+    private static (Tensor Tokens, Tensor States) PickCopy(Tensor tokens, Tensor states)
     {
-        var tokens = Required(batch.TargetTokens);
-        var states = Required(batch.TargetStates);
         if (tokens.dim() == 2) return (tokens, states);
         long rows = tokens.shape[0], copies = tokens.shape[1], length = tokens.shape[2];
         var pick = torch.randint(copies, new long[] { rows }, dtype: ScalarType.Int64).view(rows, 1, 1).expand(rows, 1, length);
         return (tokens.gather(1, pick).squeeze(1), states.gather(1, pick).squeeze(1));
     }
 
-    /// <summary>Log-probability of each complete target sequence, [rows] float64 (teacher-forced, masked).</summary>
+    /// <summary>
+    /// Log-probability of each complete target sequence, [rows] float64 (teacher-forced, masked): under the mixture of
+    /// the members for an efficient ensemble.
+    /// </summary>
     public Tensor SequenceLogProbability(TrainingBatch batch)
     {
         using var scope = torch.NewDisposeScope();
-        var tokens = Required(batch.TargetTokens);
-        var logProbs = Grammar.MaskedLogProbs(Network.Forward(batch.Inputs, tokens), Required(batch.TargetStates));
-        return logProbs.gather(2, tokens.unsqueeze(2)).squeeze(2).sum(1, type: ScalarType.Float64).MoveToOuterDisposeScope();
+        var (inputs, tokens, states) = Expand(batch);
+        var logProbs = Grammar.MaskedLogProbs(Network.Forward(inputs, tokens), states);
+        var perSequence = logProbs.gather(2, tokens.unsqueeze(2)).squeeze(2).sum(1, type: ScalarType.Float64);
+        return MemberBatches.MixLogProbabilities(perSequence, Network.Members).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The batch as the network's members read it: every row once per member (<see cref="MemberBatches"/>).</summary>
+    private (InputBatch Inputs, Tensor Tokens, Tensor States) Expand(TrainingBatch batch)
+    {
+        int k = Network.Members;
+        return (MemberBatches.Expand(batch.Inputs, k), MemberBatches.ExpandRows(Required(batch.TargetTokens), k),
+            MemberBatches.ExpandRows(Required(batch.TargetStates), k));
     }
 
     private static Tensor Required(Tensor? target) =>

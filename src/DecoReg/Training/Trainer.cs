@@ -20,6 +20,7 @@ public static class Trainer
         CancellationToken cancellation = default)
     {
         options.Validate();
+        options = options.Resolve(train.Count);
         var model = trainable.Module;
         var clock = Stopwatch.StartNew();
         var rng = new Random(options.Seed);

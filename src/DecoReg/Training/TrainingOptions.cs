@@ -7,8 +7,22 @@ namespace DecoReg.Training;
 /// </summary>
 public sealed record TrainingOptions
 {
-    /// <summary>Maximum number of passes over the training rows.</summary>
-    public int Epochs { get; init; } = 300;
+    /// <summary>
+    /// Maximum number of passes over the training rows; the learning-rate schedule spans them. 0 (default) = by data
+    /// size (<see cref="Resolve"/>): about <see cref="StepBudget"/> optimizer steps, between <see cref="MinAutoEpochs"/>
+    /// and <see cref="MaxAutoEpochs"/> epochs, so that a small table gets many passes, a large one few, and the cosine
+    /// decay always finishes (a schedule far longer than training keeps the learning rate high to the end).
+    /// </summary>
+    public int Epochs { get; init; }
+
+    /// <summary>Optimizer steps the default schedule aims at (see <see cref="Epochs"/>; measured in bench/README.md).</summary>
+    public const int StepBudget = 3000;
+
+    /// <summary>Fewest epochs of the default schedule.</summary>
+    public const int MinAutoEpochs = 8;
+
+    /// <summary>Most epochs of the default schedule.</summary>
+    public const int MaxAutoEpochs = 100;
     public int BatchSize { get; init; } = 64;
     public double LearningRate { get; init; } = 1e-3;
     public double WeightDecay { get; init; } = 0.01;
@@ -17,8 +31,8 @@ public sealed record TrainingOptions
     /// <summary>Learning rate at the end of the cosine decay, as a fraction of <see cref="LearningRate"/>.</summary>
     public double FinalLearningRateFraction { get; init; } = 0.05;
     public double GradientClipNorm { get; init; } = 1.0;
-    /// <summary>Stop after this many epochs without a better validation loss.</summary>
-    public int Patience { get; init; } = 30;
+    /// <summary>Stop after this many epochs without a better validation loss; 0 (default) = a fifth of the epochs, at least 3.</summary>
+    public int Patience { get; init; }
     /// <summary>Held-out fraction when no validation set is given (default 10 %).</summary>
     public double ValidationFraction { get; init; } = 0.1;
     /// <summary>Seeds weight initialization, shuffling, dropout and the validation hold-out.</summary>
@@ -43,7 +57,7 @@ public sealed record TrainingOptions
 
     public void Validate()
     {
-        if (Epochs < 1) throw new DecoRegException($"epochs must be at least 1 (got {Epochs})");
+        if (Epochs < 0) throw new DecoRegException($"epochs must be at least 1, or 0 to choose them by data size (got {Epochs})");
         if (BatchSize < 1) throw new DecoRegException($"batch size must be at least 1 (got {BatchSize})");
         if (!(LearningRate > 0)) throw new DecoRegException($"learning rate must be positive (got {LearningRate})");
         if (WeightDecay < 0) throw new DecoRegException($"weight decay must be non-negative (got {WeightDecay})");
@@ -52,6 +66,18 @@ public sealed record TrainingOptions
         if (TargetNoise < 0 || !double.IsFinite(TargetNoise)) throw new DecoRegException($"target noise must be a non-negative fraction of the target's standard deviation (got {TargetNoise})");
         if (TargetNoiseCopies < 2) throw new DecoRegException($"target noise copies must be at least 2 (got {TargetNoiseCopies})");
         if (TaskSamplingPower is < 0 or > 1 || double.IsNaN(TaskSamplingPower)) throw new DecoRegException($"task sampling power must be in [0, 1] (got {TaskSamplingPower})");
-        if (Patience < 1) throw new DecoRegException($"patience must be at least 1 (got {Patience})");
+        if (Patience < 0) throw new DecoRegException($"patience must be at least 1, or 0 to choose it by epochs (got {Patience})");
+    }
+
+    /// <summary>
+    /// The options a training on <paramref name="trainingRows"/> rows runs with: 0 epochs become
+    /// ⌈<see cref="StepBudget"/> / steps per epoch⌉ clamped to [<see cref="MinAutoEpochs"/>, <see cref="MaxAutoEpochs"/>],
+    /// 0 patience a fifth of the epochs (at least 3). Given values are kept.
+    /// </summary>
+    public TrainingOptions Resolve(int trainingRows)
+    {
+        int stepsPerEpoch = Math.Max(1, (trainingRows + BatchSize - 1) / BatchSize);
+        int epochs = Epochs > 0 ? Epochs : Math.Clamp((StepBudget + stepsPerEpoch - 1) / stepsPerEpoch, MinAutoEpochs, MaxAutoEpochs);
+        return this with { Epochs = epochs, Patience = Patience > 0 ? Patience : Math.Max(3, epochs / 5) };
     }
 }

@@ -35,5 +35,10 @@ public class LogScaleMetricsTests
         // n = 3, m = 1, V = 5: encoder 2·3·(16 + 16) + 4·9·2 = 264; decoder 2·(24 + 16) + 4·3·4 + 4·2 + 4·3·2 = 160; head 2·2·5 = 20.
         Assert.Equal(3 * (264 + 160 + 20), TrainingThroughput.EstimateFlopsPerExample(network, 3, 1, 5), 9);
         Assert.True(MatmulPeak.MeasureGflops(size: 64, seconds: 0.05) > 0);
+
+        // The MLP backbone over n = 3 columns, w = 4 units, L = 2 blocks, t = 2 memory tokens: 2·(3·2·4 + 16 + 4·2·2) = 112;
+        // the decoder then reads n = 2 tokens: 2·(24 + 16) + 4·2·4 + 4·2 + 4·2·2 = 136; head 20; two members double it.
+        var mlp = network with { Backbone = BackboneKind.Mlp, MlpWidth = 4, EncoderLayers = 2, MemoryTokens = 2, Members = 2 };
+        Assert.Equal(3 * 2 * (112 + 136 + 20), TrainingThroughput.EstimateFlopsPerExample(mlp, 3, 1, 5), 9);
     }
 }

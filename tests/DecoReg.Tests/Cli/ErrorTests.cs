@@ -39,6 +39,9 @@ public class ErrorTests(YachtModelFixture yacht) : IClassFixture<YachtModelFixtu
         AssertUserError(CliRunner.Run("train", "--data", CliRunner.Uci("yacht"), "--split", "99", "--model", model), "split 99 not found");
         AssertUserError(CliRunner.Run("train", "--data", yacht.TrainCsv, "--model", model), "no target column");
         AssertUserError(Train(yacht.TrainCsv, model, "--scaling", "cubic"), "--scaling 'cubic'");
+        AssertUserError(Train(yacht.TrainCsv, model, "--backbone", "cnn"), "--backbone 'cnn'", "auto, mlp or transformer");
+        AssertUserError(Train(yacht.TrainCsv, model, "--members", "0"), "--members 0", "between 1 and 64");
+        AssertUserError(Train(yacht.TrainCsv, model, "--backbone", "mlp", "--input", "text"), "MLP backbone", "transformer");
         Assert.False(File.Exists(model));
         Assert.Empty(Directory.GetFiles(dir.FullPath, "*.tmp"));
     }

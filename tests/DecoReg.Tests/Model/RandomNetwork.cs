@@ -12,7 +12,7 @@ internal sealed class RandomNetwork : IDisposable
     {
         Codec = codec;
         torch.manual_seed(seed);
-        var transformer = new TransformerOptions { ModelDim = modelDim, Heads = 4, FeedForwardDim = 64, Dropout = 0.1 };
+        var transformer = new TransformerOptions { ModelDim = modelDim, Heads = 4, FeedForwardDim = 64, Dropout = 0.1, Backbone = BackboneKind.Transformer };
         Network = new EncoderDecoder(new TabularEmbedding(2 * columns, columns, Enumerable.Range(0, columns).Select(c => 2 * c).ToArray(), transformer),
             transformer, codec.VocabularySize, codec.Length);
         Network.eval();

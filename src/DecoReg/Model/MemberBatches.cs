@@ -1,0 +1,37 @@
+using static TorchSharp.torch;
+
+namespace DecoReg.Model;
+
+/// <summary>
+/// The one place rows meet the members of an efficient ensemble (<see cref="TransformerOptions.Members"/>): a batch of
+/// B rows becomes B·k rows, row r read by member m at position r·k + m, so every member sees every row in one forward
+/// pass; and the k members' results of a row become the row's equal-weight mixture.
+/// </summary>
+public static class MemberBatches
+{
+    /// <summary>Every row repeated once per member (row-major), tagged with its member; the batch itself when k = 1.</summary>
+    public static InputBatch Expand(InputBatch input, int members)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (members == 1) return input;
+        if (input.Members is not null) throw new ArgumentException("the batch is already expanded to members", nameof(input));
+        var expanded = input.Select(RowIndex(input.Count, members));
+        return new InputBatch(expanded.Tokens, expanded.Values, expanded.Padding, expanded.Lengths, expanded.Bag, expanded.BagWeights)
+        {
+            Members = torch.arange(members, ScalarType.Int64).repeat(input.Count),
+        };
+    }
+
+    /// <summary>Rows of a per-row tensor (targets, grammar states) repeated like <see cref="Expand"/>.</summary>
+    public static Tensor ExpandRows(Tensor perRow, int members) =>
+        members == 1 ? perRow : perRow.repeat_interleave(members, dim: 0);
+
+    /// <summary>
+    /// The mixture's log-probability of each row from its members' ([B·k] → [B]): log((1/k) Σ_m exp(x_{r·k+m})).
+    /// </summary>
+    public static Tensor MixLogProbabilities(Tensor perMember, int members) =>
+        members == 1 ? perMember : perMember.view(-1, members).logsumexp(1) - Math.Log(members);
+
+    private static Tensor RowIndex(long rows, int members) =>
+        torch.arange(rows, ScalarType.Int64).repeat_interleave(members);
+}

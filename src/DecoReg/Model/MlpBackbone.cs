@@ -1,0 +1,50 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace DecoReg.Model;
+
+/// <summary>
+/// TabM's backbone for table rows (Gorishniy et al., ICLR 2025) feeding the decoder: the columns' embeddings
+/// (<see cref="TabularEmbedding"/>, periodic numeric features included) flattened, scaled by the row's member vector
+/// (an efficient ensemble, <see cref="TransformerOptions.Members"/>), then <see cref="TransformerOptions.EncoderLayers"/>
+/// blocks Linear → ReLU → dropout of <see cref="TransformerOptions.MlpWidth"/> units, and a last linear layer that
+/// becomes <see cref="TransformerOptions.MemoryTokens"/> LayerNormed memory tokens for the decoder. No attention
+/// between columns: a row costs a few matrix products, so k members stay cheap.
+/// </summary>
+public sealed class MlpBackbone : Backbone
+{
+    private readonly TabularEmbedding embedding;
+    private readonly ModuleList<Linear> blocks;
+    private readonly Linear memory;
+    private readonly LayerNorm norm;
+    private readonly Dropout dropout;
+    private readonly Parameter? memberScales;   // [members, columns·d]
+    private readonly int tokens;
+
+    public MlpBackbone(TabularEmbedding inputEmbedding, TransformerOptions options, int members = 1) : base(nameof(MlpBackbone), options)
+    {
+        options.Validate();
+        embedding = inputEmbedding;
+        int d = options.ModelDim, width = options.MlpWidth;
+        long inputs = (long)inputEmbedding.Columns * d;
+        tokens = options.MemoryTokens;
+        blocks = nn.ModuleList(Enumerable.Range(0, options.EncoderLayers)
+            .Select(i => nn.Linear(i == 0 ? inputs : width, width)).ToArray());
+        memory = nn.Linear(width, (long)tokens * d);
+        norm = nn.LayerNorm(d);
+        dropout = nn.Dropout(options.Dropout);
+        memberScales = MemberScales(members, inputs);
+        RegisterComponents();
+    }
+
+    /// <summary>[batch, memory tokens, d]; never masked.</summary>
+    public override Tensor Encode(InputBatch input, out Tensor? memoryMask)
+    {
+        using var scope = torch.NewDisposeScope();
+        memoryMask = null;
+        var x = ScaleByMember(embedding.call(input).flatten(1), input, memberScales);
+        foreach (var block in blocks) x = dropout.call(nn.functional.relu(block.call(x)));
+        var states = norm.call(memory.call(x).view(x.shape[0], tokens, Options.ModelDim));
+        return states.MoveToOuterDisposeScope();
+    }
+}

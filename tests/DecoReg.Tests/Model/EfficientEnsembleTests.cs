@@ -1,0 +1,91 @@
+using DecoReg.Data;
+using DecoReg.Inference;
+using DecoReg.Model;
+using DecoReg.Tests.Data;
+using DecoReg.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace DecoReg.Tests.Model;
+
+/// <summary>
+/// Members of an efficient ensemble (one network, per-member input scales): rows meet members in one fixed layout,
+/// the likelihood is the members' mixture, decoding gives that same mixture, a model file keeps it, and on real data
+/// the members beat one member.
+/// </summary>
+public class EfficientEnsembleTests
+{
+    private static RegressorOptions Options(BackboneKind backbone, int members, int epochs, int seed = 0) => new()
+    {
+        Network = new TransformerOptions { ModelDim = 32, Heads = 4, FeedForwardDim = 64, Backbone = backbone, Members = members, MlpWidth = 64 },
+        Training = new TrainingOptions { Epochs = epochs, Patience = epochs, Seed = seed },
+        Threads = 1,
+    };
+
+    [Fact]
+    public void Expand_RepeatsEachRowOncePerMember_AndMixingIsLogMeanExp()
+    {
+        using var scope = torch.NewDisposeScope();
+        var input = new InputBatch(torch.tensor(new long[] { 1, 2, 3, 4, 5, 6 }, [3, 2]), torch.tensor(new float[] { 1, 2, 3, 4, 5, 6 }, [3, 2]));
+        var expanded = MemberBatches.Expand(input, 2);
+        Assert.Equal(new long[] { 1, 2, 1, 2, 3, 4, 3, 4, 5, 6, 5, 6 }, expanded.Tokens.data<long>().ToArray());
+        Assert.Equal(new long[] { 0, 1, 0, 1, 0, 1 }, expanded.Members!.data<long>().ToArray());
+        Assert.Same(input, MemberBatches.Expand(input, 1));
+        Assert.Throws<ArgumentException>(() => MemberBatches.Expand(expanded, 2));
+        // A selection keeps each row's member.
+        Assert.Equal(new long[] { 1, 0 }, expanded.Select(torch.tensor(new long[] { 3, 2 })).Members!.data<long>().ToArray());
+
+        var perMember = torch.tensor(new double[] { -1, -3, -2, -2 });
+        var mixed = MemberBatches.MixLogProbabilities(perMember, 2).data<double>().ToArray();
+        Assert.Equal(Math.Log((Math.Exp(-1) + Math.Exp(-3)) / 2), mixed[0], 1e-12);
+        Assert.Equal(-2, mixed[1], 1e-12);
+    }
+
+    [Theory]
+    [InlineData(BackboneKind.Mlp)]
+    [InlineData(BackboneKind.Transformer)]
+    public void Likelihood_IsTheDecodedMixturesDensity_AndSurvivesAModelFile(BackboneKind backbone)
+    {
+        var (train, test) = UciDataset.LoadSplit(TestData.Path("uci", "yacht"), 0);
+        using var model = DecodingRegressor.Train(train, Options(backbone, 4, 4));
+        Assert.Equal(4, model.Network.Members);
+        Assert.Equal(backbone, model.Network.Backbone);
+
+        var exact = new PredictionOptions { Mass = 1.0, MaxSequences = 1 << 16 };
+        var predicted = model.PredictBatch(test.Features, exact);
+        var ll = model.LogLikelihood(test);
+        for (int i = 0; i < ll.Length; i++)
+            Tolerance.AssertClose(predicted[i].LogDensity(test.Targets[i]), ll[i], Tolerance.LogLikelihood, 1e-4);
+
+        using var dir = new TempDir();
+        string path = Path.Combine(dir.FullPath, "members.decoreg");
+        model.Save(path);
+        using var loaded = DecodingRegressor.Load(path);
+        Assert.Equal(model.Network, loaded.Network);
+        Assert.Equal(ll, loaded.LogLikelihood(test));
+        var again = loaded.PredictBatch(test.Features, exact);
+        for (int i = 0; i < predicted.Count; i++) Assert.Equal(predicted[i].Probabilities.ToArray(), again[i].Probabilities.ToArray());
+    }
+
+    [Fact]
+    public void OnConcrete_EightMembers_HaveABetterLikelihoodThanOne()
+    {
+        var (train, test) = UciDataset.LoadSplit(TestData.Path("uci", "concrete"), 0);
+        using var one = DecodingRegressor.Train(train, Options(BackboneKind.Mlp, 1, 40) with { Network = new TransformerOptions { Members = 1 } });
+        using var eight = DecodingRegressor.Train(train, Options(BackboneKind.Mlp, 8, 40) with { Network = new TransformerOptions() });
+        Assert.Equal((BackboneKind.Mlp, 8), (eight.Network.Backbone, eight.Network.Members)); // the table default
+        double nllOne = -one.LogLikelihood(test).Average(), nllEight = -eight.LogLikelihood(test).Average();
+        Assert.True(nllEight < nllOne - 0.03, $"8 members NLL {nllEight:F3}, 1 member {nllOne:F3}");
+    }
+
+    [Fact]
+    public void TheMlpBackbone_RefusesWholeRecordText()
+    {
+        var options = new RegressorOptions { Network = new TransformerOptions { Backbone = BackboneKind.Mlp }, Inputs = new DecoReg.Inputs.InputOptions { Mode = DecoReg.Inputs.InputMode.Text } };
+        var e = Assert.Throws<DecoRegException>(options.Validate);
+        Assert.Contains("MLP backbone", e.Message);
+        Assert.Equal(BackboneKind.Transformer, new TransformerOptions().Resolve(tableRows: false).Backbone);
+        Assert.Equal((BackboneKind.Mlp, TransformerOptions.DefaultMlpMembers, 1), new TransformerOptions().Resolve(tableRows: true) is var r ? (r.Backbone, r.Members, r.DecoderLayers) : default);
+        Assert.Equal((1, 2), new TransformerOptions().Resolve(tableRows: false) is var t ? (t.Members, t.DecoderLayers) : default);
+    }
+}
