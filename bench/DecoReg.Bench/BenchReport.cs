@@ -184,9 +184,7 @@ public static class BenchReport
         sb.AppendLine("|---|---|---|---|---|---|");
         foreach (var method in decoreg)
         {
-            var wins = new List<string>[4];
-            for (int k = 0; k < wins.Length; k++) wins[k] = [];
-            var ratios = new List<string>();
+            List<string> belowHeadsAndLightGbm = [], belowAll = [], nearBestHead = [], nearLightGbm = [], ratios = [];
             int scored = 0;
             foreach (var d in datasets)
             {
@@ -198,15 +196,15 @@ public static class BenchReport
                     ratios.Add(FormattableString.Invariant($"{d} {Mean(d, method, "train_seconds") / gaussianSeconds:F1}×"));
                 var headNll = DensityHeads.Select(h => Mean(d, h, "nll")).Where(double.IsFinite).ToArray();
                 double lightGbmNll = Mean(d, "lightgbm", "nll"), lightGbmRmse = Mean(d, "lightgbm", "rmse");
-                if (headNll.Length > 0 && double.IsFinite(lightGbmNll) && nll < Math.Min(headNll.Min(), lightGbmNll)) wins[0].Add(d);
+                if (headNll.Length > 0 && double.IsFinite(lightGbmNll) && nll < Math.Min(headNll.Min(), lightGbmNll)) belowHeadsAndLightGbm.Add(d);
                 var others = summary.Where(s => s.Dataset == d && s.Method != method).Select(s => s.Metrics["nll"].Mean).Where(double.IsFinite).ToArray();
-                if (others.Length > 0 && nll < others.Min()) wins[1].Add(d);
+                if (others.Length > 0 && nll < others.Min()) belowAll.Add(d);
                 var headRmse = DensityHeads.Select(h => Mean(d, h, "rmse")).Where(double.IsFinite).ToArray();
-                if (headRmse.Length > 0 && rmse <= 1.05 * headRmse.Min()) wins[2].Add(d);
-                if (double.IsFinite(lightGbmRmse) && rmse <= 1.10 * lightGbmRmse) wins[3].Add(d);
+                if (headRmse.Length > 0 && rmse <= 1.05 * headRmse.Min()) nearBestHead.Add(d);
+                if (double.IsFinite(lightGbmRmse) && rmse <= 1.10 * lightGbmRmse) nearLightGbm.Add(d);
             }
             string Count(List<string> l) => $"{l.Count} of {scored}" + (l.Count == 0 ? "" : ": " + string.Join(", ", l));
-            sb.AppendLine($"| {method} | {(ratios.Count == 0 ? "—" : string.Join(", ", ratios))} | {Count(wins[0])} | {Count(wins[1])} | {Count(wins[2])} | {Count(wins[3])} |");
+            sb.AppendLine($"| {method} | {(ratios.Count == 0 ? "—" : string.Join(", ", ratios))} | {Count(belowHeadsAndLightGbm)} | {Count(belowAll)} | {Count(nearBestHead)} | {Count(nearLightGbm)} |");
         }
         sb.AppendLine();
     }

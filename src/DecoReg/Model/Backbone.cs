@@ -11,15 +11,17 @@ public abstract class Backbone : nn.Module
 {
     protected Backbone(string name, TransformerOptions options) : base(name) => Options = options;
 
-    /// <summary>The backbone <paramref name="options"/> ask for over <paramref name="embedding"/>, with the options' members.</summary>
+    /// <summary>
+    /// The backbone <paramref name="options"/> ask for over <paramref name="embedding"/>, with the options' members;
+    /// the options are resolved (<see cref="TransformerOptions.Resolve"/>, as <see cref="EncoderDecoder"/> does).
+    /// </summary>
     public static Backbone Create(InputEmbedding embedding, TransformerOptions options) => options.Backbone switch
     {
-        BackboneKind.Auto => Create(embedding, options.Resolve(embedding is TabularEmbedding)),
         BackboneKind.Transformer => new Encoder(embedding, options, options.Members),
         BackboneKind.Mlp => embedding is TabularEmbedding table
             ? new MlpBackbone(table, options, options.Members)
             : throw new DecoRegException("the MLP backbone reads table rows; text inputs need the transformer backbone (--backbone transformer)"),
-        _ => throw new ArgumentOutOfRangeException(nameof(options), options.Backbone, "unknown backbone"),
+        _ => throw new ArgumentOutOfRangeException(nameof(options), options.Backbone, "resolve the options first (TransformerOptions.Resolve)"),
     };
 
     public TransformerOptions Options { get; }

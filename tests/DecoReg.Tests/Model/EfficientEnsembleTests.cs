@@ -15,10 +15,10 @@ namespace DecoReg.Tests.Model;
 /// </summary>
 public class EfficientEnsembleTests
 {
-    private static RegressorOptions Options(BackboneKind backbone, int members, int epochs, int seed = 0) => new()
+    private static RegressorOptions Options(BackboneKind backbone, int members, int epochs) => new()
     {
         Network = new TransformerOptions { ModelDim = 32, Heads = 4, FeedForwardDim = 64, Backbone = backbone, Members = members, MlpWidth = 64 },
-        Training = new TrainingOptions { Epochs = epochs, Patience = epochs, Seed = seed },
+        Training = new TrainingOptions { Epochs = epochs, Patience = epochs },
         Threads = 1,
     };
 
@@ -71,8 +71,10 @@ public class EfficientEnsembleTests
     public void OnConcrete_EightMembers_HaveABetterLikelihoodThanOne()
     {
         var (train, test) = UciDataset.LoadSplit(TestData.Path("uci", "concrete"), 0);
-        using var one = DecodingRegressor.Train(train, Options(BackboneKind.Mlp, 1, 40) with { Network = new TransformerOptions { Members = 1 } });
-        using var eight = DecodingRegressor.Train(train, Options(BackboneKind.Mlp, 8, 40) with { Network = new TransformerOptions() });
+        // The library's default network for tables (MLP, 8 members) against the same network with one member.
+        var training = new TrainingOptions { Epochs = 40, Patience = 40 };
+        using var one = DecodingRegressor.Train(train, new RegressorOptions { Network = new TransformerOptions { Members = 1 }, Training = training, Threads = 1 });
+        using var eight = DecodingRegressor.Train(train, new RegressorOptions { Training = training, Threads = 1 });
         Assert.Equal((BackboneKind.Mlp, 8), (eight.Network.Backbone, eight.Network.Members)); // the table default
         double nllOne = -one.LogLikelihood(test).Average(), nllEight = -eight.LogLikelihood(test).Average();
         Assert.True(nllEight < nllOne - 0.03, $"8 members NLL {nllEight:F3}, 1 member {nllOne:F3}");
@@ -84,8 +86,9 @@ public class EfficientEnsembleTests
         var options = new RegressorOptions { Network = new TransformerOptions { Backbone = BackboneKind.Mlp }, Inputs = new DecoReg.Inputs.InputOptions { Mode = DecoReg.Inputs.InputMode.Text } };
         var e = Assert.Throws<DecoRegException>(options.Validate);
         Assert.Contains("MLP backbone", e.Message);
-        Assert.Equal(BackboneKind.Transformer, new TransformerOptions().Resolve(tableRows: false).Backbone);
-        Assert.Equal((BackboneKind.Mlp, TransformerOptions.DefaultMlpMembers, 1), new TransformerOptions().Resolve(tableRows: true) is var r ? (r.Backbone, r.Members, r.DecoderLayers) : default);
-        Assert.Equal((1, 2), new TransformerOptions().Resolve(tableRows: false) is var t ? (t.Members, t.DecoderLayers) : default);
+        var table = new TransformerOptions().Resolve(tableRows: true);
+        var text = new TransformerOptions().Resolve(tableRows: false);
+        Assert.Equal((BackboneKind.Mlp, TransformerOptions.DefaultMlpMembers, 1), (table.Backbone, table.Members, table.DecoderLayers));
+        Assert.Equal((BackboneKind.Transformer, 1, 2), (text.Backbone, text.Members, text.DecoderLayers));
     }
 }

@@ -32,6 +32,7 @@ public class TrainingScheduleTests
         using var model = DecodingRegressor.Train(train, new RegressorOptions { Training = new TrainingOptions { Patience = 4 }, Threads = 1 });
         var report = model.TrainingReport!;
         // 270 training rows (10 % held out) in batches of 64: 5 steps per epoch, so the default is the most epochs.
+        Assert.NotEmpty(report.History);   // 0 epochs left unresolved would train none and pass the line below vacuously
         Assert.All(report.History, p => Assert.Equal(TrainingOptions.MaxAutoEpochs, p.MaxEpochs));
         Assert.True(report.History.Count <= TrainingOptions.MaxAutoEpochs);
     }
