@@ -59,6 +59,10 @@ public class EnsembleTests
         {
             Assert.Equal((p0[i].Mean + p1[i].Mean) / 2, mixed[i].Mean, 1e-4 * (1 + Math.Abs(mixed[i].Mean)));
             Assert.Equal((p0[i].Cdf(test.Targets[i]) + p1[i].Cdf(test.Targets[i])) / 2, mixed[i].Cdf(test.Targets[i]), 1e-6);
+            // The ensemble's members are every member of both networks, each keeping its own mean.
+            var members = p0[i].MemberMeans.Concat(p1[i].MemberMeans).ToArray();
+            Assert.Equal(members.Length, mixed[i].MemberMeans.Count);
+            for (int m = 0; m < members.Length; m++) Assert.Equal(members[m], mixed[i].MemberMeans[m], 1e-6 * (1 + Math.Abs(members[m])));
         }
 
         Assert.Equal(2, ensemble.MemberReports.Count);

@@ -35,11 +35,14 @@ public sealed class SelectivePart : IUncertaintyPart
             ["aurc_oracle"] = RiskCoverage.Oracle(squared).Aurc,
             ["aurc_abs_oracle"] = RiskCoverage.Oracle(absolute).Aurc,
         };
-        foreach (var score in ConfidenceScores.All)
+        var calibration = split.DecoReg.Calibration;
+        var calibrationErrors = RiskCoverage.SquaredErrors(calibration.Select(d => d.Mean).ToArray(), split.Calibration.Targets);
+        foreach (var score in ConfidenceScores.For(test))
         {
             var s = ConfidenceScores.Of(test, score);
             metrics[$"aurc_{ConfidenceScores.Name(score)}"] = RiskCoverage.Of(s, squared).Aurc;
             metrics[$"aurc_abs_{ConfidenceScores.Name(score)}"] = RiskCoverage.Of(s, absolute).Aurc;
+            metrics[$"aurc_cal_{ConfidenceScores.Name(score)}"] = RiskCoverage.Of(ConfidenceScores.Of(calibration, score), calibrationErrors).Aurc;
         }
         foreach (var method in Baselines)
         {
@@ -59,6 +62,16 @@ public sealed class SelectivePart : IUncertaintyPart
         return string.Create(Ci, $"{run.Dataset} split {run.Split} selective: AURC std {run["aurc_std"]:G4}, width90 {run["aurc_width90"]:G4}, gaussian {run["aurc_gaussian"]:G4}, lightgbm {run["aurc_lightgbm"]:G4} (oracle {run["aurc_oracle"]:G4})");
     }
 
+    /// <summary>
+    /// Per split, the test AURC of the score with the lowest AURC on that split's calibration rows (an honest pick: the
+    /// test rows play no part in it); NaN for runs recorded without calibration AURCs.
+    /// </summary>
+    private static double CalibrationPicked(UncertaintyRun run)
+    {
+        var named = Scores.Select(s => (s, Cal: run[$"aurc_cal_{s}"])).Where(p => !double.IsNaN(p.Cal)).ToArray();
+        return named.Length == 0 ? double.NaN : run[$"aurc_{named.MinBy(p => p.Cal).s}"];
+    }
+
     /// <summary>The DecoReg score with the lowest mean AURC on a data set (chosen on the test rows: an optimistic pick, so the report also gives the fixed std score).</summary>
     private static (string Score, double Aurc) Best(IEnumerable<UncertaintyRun> set) =>
         Scores.Select(s => (s, UncertaintyRun.Over(set, $"aurc_{s}").Mean)).MinBy(p => p.Item2);
@@ -70,11 +83,12 @@ public sealed class SelectivePart : IUncertaintyPart
         sb.AppendLine("## Selective regression").AppendLine();
         sb.AppendLine("Same splits and models as above (DecoReg and the baselines trained on the proper training rows), scored on the test rows. " +
             "Rows are accepted from the most confident; risk at coverage k/n = mean squared error of the accepted rows' predictive mean; AURC = mean risk over k = 1 … n (lower is better; ties in the score are taken in random order, in expectation). " +
-            "DecoReg scores: `std` predictive standard deviation, `width90` central 90 % interval width, `iqr` central 50 % width, `entropy` differential entropy of the piecewise-uniform density. " +
+            "DecoReg scores: `std` predictive standard deviation, `width90` central 90 % interval width, `iqr` central 50 % width, `entropy` differential entropy of the piecewise-uniform density, `disagreement` standard deviation of the ensemble members' means. " +
+            "`picked on calibration rows`: in each split, the test AURC of the score with the lowest AURC on that split's calibration rows. " +
             "`gaussian`: the Gaussian head ranked by its σ. `lightgbm`: one σ for every row, so its ranking is uninformative and its AURC is the random-order value, its MSE. `oracle`: DecoReg's rows ranked by their own error (the floor).").AppendLine();
-        sb.AppendLine("| data set | splits | DecoReg MSE | oracle | " + string.Join(" | ", Scores) + " | gaussian | lightgbm (= its MSE) | best DecoReg score |");
-        sb.AppendLine("|---|---|---|---|" + string.Concat(Scores.Select(_ => "---|")) + "---|---|---|");
-        int wins = 0, winsStd = 0, sets = 0;
+        sb.AppendLine("| data set | splits | DecoReg MSE | oracle | " + string.Join(" | ", Scores) + " | picked on calibration rows | gaussian | lightgbm (= its MSE) | best DecoReg score |");
+        sb.AppendLine("|---|---|---|---|" + string.Concat(Scores.Select(_ => "---|")) + "---|---|---|---|");
+        int wins = 0, winsStd = 0, winsPicked = 0, sets = 0;
         var winners = new List<string>();
         foreach (var set in runs.GroupBy(r => r.Dataset))
         {
@@ -84,9 +98,11 @@ public sealed class SelectivePart : IUncertaintyPart
             sets++;
             if (bestAurc < gaussian && bestAurc < lightgbm) { wins++; winners.Add(set.Key); }
             if (std < gaussian && std < lightgbm) winsStd++;
+            var picked = Summary.Of(set.Select(CalibrationPicked).Where(v => !double.IsNaN(v)).ToArray());
+            if (picked.Mean < gaussian && picked.Mean < lightgbm) winsPicked++;
             sb.AppendLine($"| {set.Key} | {set.Count()} | {UncertaintyRun.Over(set, "mse").Format()} | {UncertaintyRun.Over(set, "aurc_oracle").Format()} | " +
                 string.Join(" | ", Scores.Select(s => UncertaintyRun.Over(set, $"aurc_{s}").Format())) +
-                $" | {UncertaintyRun.Over(set, "aurc_gaussian").Format()} | {UncertaintyRun.Over(set, "aurc_lightgbm").Format()} | {best} |");
+                $" | {picked.Format()} | {UncertaintyRun.Over(set, "aurc_gaussian").Format()} | {UncertaintyRun.Over(set, "aurc_lightgbm").Format()} | {best} |");
         }
         sb.AppendLine();
         sb.AppendLine("Absolute error (risk = mean |y − median| of the accepted rows), AURC:").AppendLine();
@@ -98,7 +114,7 @@ public sealed class SelectivePart : IUncertaintyPart
                 $" | {UncertaintyRun.Over(set, "aurc_abs_gaussian").Format()} | {UncertaintyRun.Over(set, "aurc_abs_lightgbm").Format()} |");
         sb.AppendLine();
         sb.AppendLine($"Target: DecoReg's best score's AURC below the Gaussian head's and LightGBM's on ≥ 5 of 7 sets: **{(wins >= 5 ? "met" : "not met")}** ({wins} of {sets}{(winners.Count > 0 ? ": " + string.Join(", ", winners) : "")}). " +
-            $"The best score is picked on the test rows (optimistic); with the fixed `std` score: {winsStd} of {sets}.").AppendLine();
+            $"The best score is picked on the test rows (optimistic); with the score each split picks on its calibration rows (honest): {winsPicked} of {sets}; with the fixed `std` score: {winsStd} of {sets}.").AppendLine();
     }
 
     /// <summary>AURC relative to LightGBM's (the random-order value) per data set: DecoReg's scores and the Gaussian head.</summary>

@@ -7,9 +7,11 @@ using Spectre.Console.Cli;
 namespace DecoReg.Cli.Commands;
 
 /// <summary>
-/// <c>decoreg acquire</c>: which unlabelled rows to label next (batch active learning). Ranks the pool by predictive
-/// standard deviation and, among the most uncertain, picks a diverse batch by distance in the model's representation
-/// (<see cref="Acquisition"/>); writes their ids in pick order with the predictive median and standard deviation.
+/// <c>decoreg acquire</c>: which unlabelled rows to label next (batch active learning). Ranks the pool by an
+/// uncertainty score (default: the members' disagreement; the predictive std for a model without members) and, among
+/// the most uncertain, picks a diverse batch by distance in the model's representation
+/// (<see cref="Acquisition"/>); writes their ids in pick order with the predictive median, standard deviation and the
+/// score.
 /// </summary>
 public sealed class AcquireCommand(IAnsiConsole console) : Command<AcquireCommand.Settings>
 {
@@ -33,6 +35,10 @@ public sealed class AcquireCommand(IAnsiConsole console) : Command<AcquireComman
         [Description("Diversity is sought among the F × k most uncertain rows (default 4; 1 = uncertainty alone).")]
         [DefaultValue(Acquisition.DefaultCandidateFactor)]
         public int Candidates { get; init; } = Acquisition.DefaultCandidateFactor;
+
+        [CommandOption("--score <SCORE>")]
+        [Description("Uncertainty that ranks the pool: disagreement (spread of the members' means; default when the model has members), std (default otherwise), width90, iqr or entropy.")]
+        public string? Score { get; init; }
 
         [CommandOption("--id <COL>")]
         [Description("Column whose values identify the rows (default: 1-based row number in the pool).")]
@@ -65,13 +71,18 @@ public sealed class AcquireCommand(IAnsiConsole console) : Command<AcquireComman
         using var model = DecodingRegressor.Load(settings.Model);
         var (features, ids) = ModelData.Features(model, new DataSettings { Data = [settings.Pool], Drop = settings.Drop }, settings.Id);
         var distributions = model.PredictBatch(features, task: settings.Task);
-        var uncertainty = distributions.Select(d => d.StdDev).ToArray();
+        var score = settings.Score is { } name ? ConfidenceScores.Parse(name)
+            : ConfidenceScores.For(distributions).Contains(Acquisition.DefaultScore) ? Acquisition.DefaultScore : ConfidenceScore.StdDev;
+        var uncertainty = ConfidenceScores.Of(distributions, score);
         var picked = Acquisition.Select(uncertainty, model.Represent(features, settings.Task), settings.K, settings.Candidates);
+        bool extra = score != ConfidenceScore.StdDev;
         var rows = picked.Select((row, rank) => new[]
         {
-            ids[row], (rank + 1).ToString(CultureInfo.InvariantCulture), CliNumbers.Format(distributions[row].Median), CliNumbers.Format(uncertainty[row]),
-        });
-        OutputFiles.WriteOrPrint(console, settings.Out, CsvText.Build([settings.Id ?? "row", "pick", "median", "std"], rows), settings.Force);
+            ids[row], (rank + 1).ToString(CultureInfo.InvariantCulture), CliNumbers.Format(distributions[row].Median),
+            CliNumbers.Format(distributions[row].StdDev),
+        }.Concat(extra ? [CliNumbers.Format(uncertainty[row])] : []).ToArray());
+        string[] header = [settings.Id ?? "row", "pick", "median", "std", .. extra ? new[] { ConfidenceScores.Name(score) } : []];
+        OutputFiles.WriteOrPrint(console, settings.Out, CsvText.Build(header, rows), settings.Force);
         return ErrorHandling.Ok;
     }
 }

@@ -69,6 +69,10 @@ public sealed class CalibrateCommand(IAnsiConsole console) : Command<CalibrateCo
                 MetricsView.F(before.IntervalWidth[level]), MetricsView.F(after.IntervalWidth[level]));
         console.Write(table);
         console.WriteLine("After calibration the coverage on these rows is in-sample; on new rows like them it is at least the nominal level (split conformal, marginal over rows).");
+        var aurc = SelectiveRegression.Aurc(distributions, data.Targets);
+        string abstain = ConfidenceScores.Name(calibrated.Learned.Calibration!.Score);
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"abstention score (predict --coverage-target): {abstain}, the best at ranking these rows' errors (AURC {aurc[abstain]:G4}; std {aurc["std"]:G4}, random order {aurc["random"]:G4})"));
         console.WriteLine($"wrote {target}");
         return ErrorHandling.Ok;
     }

@@ -53,7 +53,7 @@ public static class UncertaintyPlots
     public static Plot RiskCoverageCurves(IReadOnlyList<Distribution> predictions, IReadOnlyList<double> targets, string dataName)
     {
         var plot = new Plot();
-        foreach (var score in ConfidenceScores.All)
+        foreach (var score in ConfidenceScores.For(predictions))
         {
             var curve = SelectiveRegression.Curve(predictions, targets, score);
             var line = plot.Add.Scatter(curve.Coverage.ToArray(), curve.Risk.ToArray());

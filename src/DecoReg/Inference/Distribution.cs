@@ -140,6 +140,28 @@ public sealed class Distribution
 
     public double StdDev => Math.Sqrt(Variance);
 
+    /// <summary>
+    /// The means of the ensemble members this distribution mixes (equal weight; an efficient ensemble's members and
+    /// every network of an ensemble), in target units; empty when one network with one member answered.
+    /// </summary>
+    public IReadOnlyList<double> MemberMeans { get; init; } = [];
+
+    /// <summary>
+    /// How much the members disagree: the standard deviation of <see cref="MemberMeans"/> (0 without members). The
+    /// mixture's variance is the members' mean variance (noise every member sees) plus this spread squared (what the
+    /// members have not learned alike), so it isolates the part of the uncertainty more labelled rows can reduce.
+    /// </summary>
+    public double MemberSpread
+    {
+        get
+        {
+            var means = MemberMeans;
+            if (means.Count < 2) return 0;
+            double mean = means.Average();
+            return Math.Sqrt(means.Sum(m => (m - mean) * (m - mean)) / means.Count);
+        }
+    }
+
     /// <summary>Quantile(0.5) of the piecewise-uniform distribution.</summary>
     public double Median => Quantile(0.5);
 

@@ -36,6 +36,34 @@ internal static class DistributionBuilder
             Array.Resize(ref highs, kept);
         }
         double total = sequences.Probabilities.Sum();
-        return new Distribution(values, probabilities, lows, highs, sequences.CoveredMass * (1 - special / total));
+        return new Distribution(values, probabilities, lows, highs, sequences.CoveredMass * (1 - special / total))
+        {
+            MemberMeans = MemberMeans(sequences, target),
+        };
+    }
+
+    /// <summary>
+    /// Each part's mean over its finite sequences (a part with none is left out); the parts' sequences are the
+    /// mixture's, so each distinct sequence is read once.
+    /// </summary>
+    private static double[] MemberMeans(SequenceDistribution mixture, TargetEncoding target)
+    {
+        if (mixture.Parts.Count < 2) return [];
+        var values = new Dictionary<SequenceKey, double>(mixture.Count);
+        var means = new List<double>(mixture.Parts.Count);
+        foreach (var part in mixture.Parts)
+        {
+            double sum = 0, mass = 0;
+            for (int i = 0; i < part.Count; i++)
+            {
+                var key = new SequenceKey(part.Sequence(i));
+                if (!values.TryGetValue(key, out double value)) values[key] = value = target.Read(part.Sequence(i)).Value;
+                if (!double.IsFinite(value)) continue;
+                sum += part.Probabilities[i] * value;
+                mass += part.Probabilities[i];
+            }
+            if (mass > 0) means.Add(sum / mass);
+        }
+        return [.. means];
     }
 }

@@ -36,7 +36,8 @@ public static class MixtureDecoder
 
     /// <summary>
     /// The equal-weight mixture of distributions over sequences of the same length (an ensemble's members): equal
-    /// sequences are merged, and the covered mass is the average of the parts'.
+    /// sequences are merged, and the covered mass is the average of the parts'. The parts are kept
+    /// (<see cref="SequenceDistribution.Parts"/>) so the members' disagreement can be read.
     /// </summary>
     public static SequenceDistribution Mix(IReadOnlyList<SequenceDistribution> parts)
     {
@@ -63,7 +64,7 @@ public static class MixtureDecoder
                 }
             }
         }
-        return new SequenceDistribution(length, tokens.ToArray(), probs.ToArray(), parts.Average(p => p.CoveredMass));
+        return new SequenceDistribution(length, tokens.ToArray(), probs.ToArray(), parts.Average(p => p.CoveredMass)) { Parts = parts };
     }
 
     /// <summary>

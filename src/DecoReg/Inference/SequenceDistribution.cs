@@ -24,6 +24,12 @@ public sealed class SequenceDistribution
     public double CoveredMass { get; }
     public int Count => Probabilities.Length;
 
+    /// <summary>
+    /// For a mixture (<see cref="MixtureDecoder.Mix"/>): the members' own distributions, equal weight, from which the
+    /// members' disagreement is read; empty for one network's answer.
+    /// </summary>
+    public IReadOnlyList<SequenceDistribution> Parts { get; init; } = [];
+
     public ReadOnlySpan<int> Sequence(int i) => Tokens.AsSpan(i * Length, Length);
 
     /// <summary>Groups identical sequences of a flat [count × length] sample array into frequencies.</summary>

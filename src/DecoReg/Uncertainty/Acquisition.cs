@@ -2,7 +2,8 @@ namespace DecoReg.Uncertainty;
 
 /// <summary>
 /// Picks the rows to label next (batch active learning): uncertainty with diversity. The candidates are the
-/// <c>k × candidateFactor</c> most uncertain pool rows (predictive standard deviation); among them, greedy k-center
+/// <c>k × candidateFactor</c> most uncertain pool rows (by <see cref="DefaultScore"/> unless the caller ranks them
+/// otherwise); among them, greedy k-center
 /// selection in the model's representation (the encoder's pooled states) takes first the most uncertain row, then
 /// repeatedly the candidate farthest from everything already chosen or labelled — so a batch does not spend its
 /// budget on near-duplicates of one uncertain region.
@@ -10,6 +11,13 @@ namespace DecoReg.Uncertainty;
 public static class Acquisition
 {
     public const int DefaultCandidateFactor = 4;
+
+    /// <summary>
+    /// The uncertainty that ranks the pool by default: the members' disagreement, i.e. what more labels can reduce
+    /// (the predictive std also counts the target's own noise, which a new label does not remove; measured in
+    /// bench/results/uncertainty.md, active learning).
+    /// </summary>
+    public const ConfidenceScore DefaultScore = ConfidenceScore.Disagreement;
 
     /// <summary>
     /// Indices of <paramref name="k"/> pool rows in pick order. <paramref name="labelled"/> (optional) holds the

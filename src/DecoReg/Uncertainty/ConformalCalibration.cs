@@ -35,9 +35,13 @@ public sealed record ConformalCalibration(IReadOnlyList<double> Pits)
     [JsonIgnore]
     public int Rows => Pits.Count;
 
-    /// <summary>Fits the calibration from the model's distributions of held-out rows and their targets.</summary>
+    /// <summary>
+    /// Fits the calibration from the model's distributions of held-out rows and their targets. The abstention score is
+    /// <paramref name="score"/> when given, else the one that ranks these rows' errors best (lowest AURC of the squared
+    /// error of the mean among the scores the distributions support, <see cref="BestScore"/>).
+    /// </summary>
     public static ConformalCalibration Fit(IReadOnlyList<Distribution> distributions, IReadOnlyList<double> targets,
-        ConformalMethod method = ConformalMethod.Cqr, ConfidenceScore score = ConfidenceScore.StdDev)
+        ConformalMethod method = ConformalMethod.Cqr, ConfidenceScore? score = null)
     {
         ArgumentNullException.ThrowIfNull(distributions);
         ArgumentNullException.ThrowIfNull(targets);
@@ -45,11 +49,19 @@ public sealed record ConformalCalibration(IReadOnlyList<double> Pits)
             throw new ArgumentException($"{distributions.Count} distributions but {targets.Count} targets.", nameof(targets));
         if (distributions.Count == 0) throw new DecoRegException("calibration needs at least one row with a target");
         var pits = distributions.Select((d, i) => d.Cdf(targets[i])).Order().ToArray();
-        var scores = ConfidenceScores.Of(distributions, score).Order().ToArray();
+        var chosen = score ?? BestScore(distributions, targets);
+        var scores = ConfidenceScores.Of(distributions, chosen).Order().ToArray();
         var cqr = method == ConformalMethod.Cqr
             ? ConformalQuantileRegression.Grid.Select(l => new CqrScores(l, ConformalQuantileRegression.Scores(distributions, targets, l))).ToArray()
             : [];
-        return new ConformalCalibration(pits) { Method = method, Cqr = cqr, Score = score, Scores = scores };
+        return new ConformalCalibration(pits) { Method = method, Cqr = cqr, Score = chosen, Scores = scores };
+    }
+
+    /// <summary>The supported score with the lowest AURC on these rows (ties: the earlier in <see cref="ConfidenceScores.All"/>).</summary>
+    public static ConfidenceScore BestScore(IReadOnlyList<Distribution> distributions, IReadOnlyList<double> targets)
+    {
+        var aurc = SelectiveRegression.Aurc(distributions, targets);
+        return ConfidenceScores.For(distributions).MinBy(s => aurc[ConfidenceScores.Name(s)]);
     }
 
     /// <summary>Whether <see cref="Interval"/> gives a finite interval at <paramref name="level"/> (on the grid for CQR, enough rows).</summary>

@@ -17,12 +17,12 @@ public static class SelectiveRegression
     public static RiskCoverage Oracle(IReadOnlyList<Distribution> distributions, IReadOnlyList<double> targets) =>
         RiskCoverage.Oracle(Errors(distributions, targets));
 
-    /// <summary>AURC per score name (std, width90, iqr, entropy), then "oracle" and "random" (= MSE of the mean).</summary>
+    /// <summary>AURC per score name (std, width90, iqr, entropy, and disagreement when the rows mix members), then "oracle" and "random" (= MSE of the mean).</summary>
     public static IReadOnlyDictionary<string, double> Aurc(IReadOnlyList<Distribution> distributions, IReadOnlyList<double> targets)
     {
         ArgumentNullException.ThrowIfNull(distributions);
         var errors = Errors(distributions, targets);
-        var result = ConfidenceScores.All.ToDictionary(ConfidenceScores.Name,
+        var result = ConfidenceScores.For(distributions).ToDictionary(ConfidenceScores.Name,
             s => RiskCoverage.Of(ConfidenceScores.Of(distributions, s), errors).Aurc);
         result["oracle"] = RiskCoverage.Oracle(errors).Aurc;
         result["random"] = errors.Average();

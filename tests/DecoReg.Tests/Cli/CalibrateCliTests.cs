@@ -16,6 +16,7 @@ public class CalibrateCliTests(YachtModelFixture yacht) : IClassFixture<YachtMod
         Assert.True(code == 0, err);
         Assert.Contains("coverage after (in-sample)", output);
         Assert.Contains("90 %", output);
+        Assert.Matches(@"abstention score \(predict --coverage-target\): (std|width90|iqr|entropy|disagreement), the best at ranking", output);
 
         (code, output, err) = CliRunner.Run("predict", "--model", calibrated, "--data", yacht.TestCsv, "--interval", "0.9", "--max-width", "5", "--coverage-target", "0.9");
         Assert.True(code == 0, err);

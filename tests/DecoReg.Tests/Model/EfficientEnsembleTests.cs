@@ -56,6 +56,15 @@ public class EfficientEnsembleTests
         var ll = model.LogLikelihood(test);
         for (int i = 0; i < ll.Length; i++)
             Tolerance.AssertClose(predicted[i].LogDensity(test.Targets[i]), ll[i], Tolerance.LogLikelihood, 1e-4);
+        // Each row keeps its members' means: they average to the mixture's mean, and their spread is the part of the
+        // mixture's variance between members (law of total variance), so it never exceeds the whole.
+        foreach (var d in predicted)
+        {
+            Assert.Equal(4, d.MemberMeans.Count);
+            Assert.Equal(d.Mean, d.MemberMeans.Average(), 1e-6 * (1 + Math.Abs(d.Mean)));
+            Assert.True(d.MemberSpread * d.MemberSpread <= d.Variance * (1 + 1e-9), $"spread {d.MemberSpread} vs std {d.StdDev}");
+        }
+        Assert.Contains(predicted, d => d.MemberSpread > 0);   // the members differ
 
         using var dir = new TempDir();
         string path = Path.Combine(dir.FullPath, "members.decoreg");

@@ -137,4 +137,22 @@ public class ConformalTests
         Assert.Equal(3.0, interval.High, 12);
         Assert.True(interval.Contains(2.0)); // F(2) = 0.5 ≤ b
     }
+
+    [Fact]
+    public void TheAbstentionScoreIsTheOneThatRanksTheCalibrationRowsErrorsBest()
+    {
+        // Every row has the same shape (std, widths, entropy alike), but its members' spread grows with its error:
+        // only the disagreement ranks the errors, so calibration keeps it; without members, std (the first supported).
+        var rows = Enumerable.Range(1, 40).ToArray();
+        var withMembers = rows.Select(i => new Distribution([0, 1], [0.5, 0.5], [-0.5, 0.5], [0.5, 1.5], 1) { MemberMeans = [0.5 - i, 0.5 + i] }).ToArray();
+        var targets = rows.Select(i => 0.5 + (i % 2 == 0 ? i : -i) * 0.1).ToArray();
+        Assert.Equal(ConfidenceScore.Disagreement, ConformalCalibration.BestScore(withMembers, targets));
+        var fitted = ConformalCalibration.Fit(withMembers, targets);
+        Assert.Equal(ConfidenceScore.Disagreement, fitted.Score);
+        Assert.Equal(rows.Select(i => (double)i), fitted.Scores);
+        Assert.Equal(ConfidenceScore.IntervalWidth, ConformalCalibration.Fit(withMembers, targets, score: ConfidenceScore.IntervalWidth).Score);
+
+        var plain = rows.Select(_ => new Distribution([0, 1], [0.5, 0.5], [-0.5, 0.5], [0.5, 1.5], 1)).ToArray();
+        Assert.Equal(ConfidenceScore.StdDev, ConformalCalibration.Fit(plain, targets).Score);
+    }
 }

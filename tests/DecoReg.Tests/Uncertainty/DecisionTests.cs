@@ -109,5 +109,24 @@ public class DecisionTests
         Assert.Contains("--k 0", err);
         (code, _, err) = CliRunner.Run("acquire", "--model", DecoReg.Tests.Server.TestServer.FixturePath, "--pool", pool, "-k", "2");
         Assert.True(code == 0, err);
+        // The fixture is one network with one member: no disagreement to rank by (a clear error), std by default (above).
+        Assert.Equal(["row", "pick", "median", "std"], File.ReadLines(next).First().Split(','));
+        (code, _, err) = CliRunner.Run("acquire", "--model", DecoReg.Tests.Server.TestServer.FixturePath, "--pool", pool, "--score", "disagreement");
+        Assert.Equal(2, code);
+        Assert.Contains("one network with one member", err);
+        (code, _, err) = CliRunner.Run("acquire", "--model", DecoReg.Tests.Server.TestServer.FixturePath, "--pool", pool, "--score", "variance");
+        Assert.Equal(2, code);
+        Assert.Contains("unknown confidence score 'variance' (expected std, width90, iqr, entropy, disagreement)", err);
+
+        // A model with the table default (8 members) ranks by the members' disagreement and says so.
+        string members = Path.Combine(dir.FullPath, "members.decoreg"), byMembers = Path.Combine(dir.FullPath, "next-members.csv");
+        (code, _, err) = CliRunner.Run("train", "--data", data, "--target", "y", "--epochs", "3", "--model", members);
+        Assert.True(code == 0, err);
+        (code, _, err) = CliRunner.Run("acquire", "--model", members, "--pool", pool, "--k", "4", "--out", byMembers);
+        Assert.True(code == 0, err);
+        var rows = File.ReadAllLines(byMembers);
+        Assert.Equal("row,pick,median,std,disagreement", rows[0]);
+        Assert.Equal(5, rows.Length);
+        Assert.All(rows.Skip(1), r => Assert.True(double.Parse(r.Split(',')[4], CultureInfo.InvariantCulture) > 0));
     }
 }

@@ -1,3 +1,4 @@
+using DecoReg.Inference;
 using DecoReg.Uncertainty;
 
 namespace DecoReg.Tests.Uncertainty;
@@ -37,5 +38,24 @@ public class RiskCoverageTests
         Assert.Equal([false, true, true, true], Abstention.ByCoverage([1, 4, 2, 3], 0.5, reference: [0.5, 1, 1.5, 5]));
         Assert.Throws<DecoRegException>(() => Abstention.ByWidth([new(0, 1)], 0));
         Assert.Throws<DecoRegException>(() => Abstention.ByCoverage([1.0], 1.5));
+    }
+
+    [Fact]
+    public void Disagreement_IsTheSpreadOfTheMembersMeans_AndNeedsMembers()
+    {
+        static Distribution Atom(double v, params double[] members) => new([v], [1], [v - 1], [v + 1], 1) { MemberMeans = members };
+        var withMembers = new[] { Atom(1, 0, 2), Atom(2, 1, 3, 2, 2), Atom(3, 3, 3) };
+        Assert.Equal([1.0, Math.Sqrt(0.5), 0.0], ConfidenceScores.Of(withMembers, ConfidenceScore.Disagreement));
+        Assert.Contains(ConfidenceScore.Disagreement, ConfidenceScores.For(withMembers));
+
+        var plain = new[] { Atom(1), Atom(2, 1, 3) };
+        Assert.DoesNotContain(ConfidenceScore.Disagreement, ConfidenceScores.For(plain));
+        var error = Assert.Throws<DecoRegException>(() => ConfidenceScores.Of(plain, ConfidenceScore.Disagreement));
+        Assert.Contains("members", error.Message);
+        Assert.Equal(0, plain[0].MemberSpread);
+
+        Assert.Equal(ConfidenceScore.Disagreement, ConfidenceScores.Parse("Disagreement"));
+        Assert.All(ConfidenceScores.All, s => Assert.Equal(s, ConfidenceScores.Parse(ConfidenceScores.Name(s))));
+        Assert.Contains("expected std, width90", Assert.Throws<DecoRegException>(() => ConfidenceScores.Parse("var")).Message);
     }
 }
