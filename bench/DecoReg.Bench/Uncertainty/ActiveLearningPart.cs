@@ -10,24 +10,23 @@ namespace DecoReg.Bench.Uncertainty;
 
 /// <summary>
 /// Active learning on power-plant and protein (split 0): from <see cref="Start"/> random labelled rows of the proper
-/// training rows, <see cref="Rounds"/> rounds each add <see cref="Batch"/> rows chosen by the acquisition rule of
-/// <c>decoreg acquire</c> (<see cref="Acquisition"/>: an uncertainty score, then greedy k-center in the encoder's
-/// representation among the 4 × 100 most uncertain of a random <see cref="PoolSample"/>-row sample of the pool) with
-/// each score of <see cref="Scores"/> (the first is the CLI's default), or at random; after every round DecoReg (defaults, <see cref="Epochs"/> epochs, patience <see cref="Patience"/>) is
-/// retrained on the labelled rows and scored on the test rows (RMSE of the mean, NLL). <see cref="Seeds"/> seeds (the
-/// start set, the pool samples, the random picks and the training seed).
+/// training rows, <see cref="Rounds"/> rounds each add <see cref="Batch"/> rows chosen by each of the part's
+/// <see cref="ActiveRule"/>s (<see cref="Acquisition"/> on an uncertainty score among a random <see cref="PoolSample"/>-row
+/// sample of the pool, rows already labelled counting as centres, or random picks); after every round DecoReg
+/// (defaults, <see cref="Epochs"/> epochs, patience <see cref="Patience"/>) is retrained on the labelled rows and scored
+/// on the test rows (RMSE of the mean, NLL). <see cref="Seeds"/> seeds (the start set, the pool samples, the random picks
+/// and the training seed). A part that <c>extends</c> another runs only its own rules and reports them beside the other
+/// part's (same seeds, same start sets), so a new rule costs one run, not a rerun of every rule.
 /// </summary>
-public sealed class ActiveLearningPart : IUncertaintyPart
+public sealed class ActiveLearningPart(string name, IReadOnlyList<ActiveRule> rules, string? extends = null) : IUncertaintyPart
 {
     public const int Start = 100, Batch = 100, Rounds = 10, Seeds = 3, PoolSample = 5000, Epochs = 40, Patience = 10;
     public static readonly IReadOnlyList<string> Sets = ["power-plant", "protein-tertiary-structure"];
-    /// <summary>The uncertainty scores compared (the first is <c>decoreg acquire</c>'s default, the one the target judges).</summary>
-    public static readonly IReadOnlyList<ConfidenceScore> Scores = new[] { Acquisition.DefaultScore, ConfidenceScore.Disagreement, ConfidenceScore.StdDev }.Distinct().ToArray();
-    private static readonly string[] Rules = [.. Scores.Select(ConfidenceScores.Name), "random"];
-    private static string Default => Rules[0];
     private static readonly CultureInfo Ci = CultureInfo.InvariantCulture;
 
-    public string Name => "active";
+    public string Name => name;
+
+    public IReadOnlyList<ActiveRule> Rules => rules;
 
     public bool AppliesTo(string dataset, int split) => split == 0 && Sets.Contains(dataset);
 
@@ -37,18 +36,18 @@ public sealed class ActiveLearningPart : IUncertaintyPart
         var clock = Stopwatch.StartNew();
         var metrics = new JsonObject { ["pool_rows"] = split.Proper.RowCount, ["test_rows"] = split.Test.RowCount, ["epochs"] = Epochs };
         for (int seed = 0; seed < Seeds; seed++)
-            foreach (var rule in Rules)
+            foreach (var rule in rules)
             {
                 var (rmse, nll) = Curve(split, rule, seed);
-                metrics[$"rmse_{rule}_{seed}"] = new JsonArray(rmse.Select(v => UncertaintyRun.Value(v)).ToArray());
-                metrics[$"nll_{rule}_{seed}"] = new JsonArray(nll.Select(v => UncertaintyRun.Value(v)).ToArray());
+                metrics[$"rmse_{rule.Name}_{seed}"] = new JsonArray(rmse.Select(v => UncertaintyRun.Value(v)).ToArray());
+                metrics[$"nll_{rule.Name}_{seed}"] = new JsonArray(nll.Select(v => UncertaintyRun.Value(v)).ToArray());
             }
         metrics["seconds"] = clock.Elapsed.TotalSeconds;
         return metrics;
     }
 
     /// <summary>Test RMSE and NLL after each round (Rounds + 1 values: the start set first).</summary>
-    private static (double[] Rmse, double[] Nll) Curve(UncertaintySplit split, string rule, int seed)
+    private static (double[] Rmse, double[] Nll) Curve(UncertaintySplit split, ActiveRule rule, int seed)
     {
         var data = split.Proper;
         var rng = new Random(seed);
@@ -67,12 +66,13 @@ public sealed class ActiveLearningPart : IUncertaintyPart
             if (round == Rounds) return (rmse, nll);
             var sample = pool.OrderBy(_ => rng.Next()).Take(PoolSample).ToArray();
             int[] picked;
-            if (rule == "random") picked = sample.Take(Batch).ToArray();
+            if (rule.Score is not { } score) picked = sample.Take(Batch).ToArray();
             else
             {
                 var candidates = data.Subset(sample).Features;
-                var uncertainty = ConfidenceScores.Of(model.PredictBatch(candidates), ConfidenceScores.Parse(rule));
-                var chosen = Acquisition.Select(uncertainty, model.Represent(candidates), Batch, labelled: model.Represent(data.Subset(labelled).Features));
+                var uncertainty = ConfidenceScores.Of(model.PredictBatch(candidates), score);
+                var chosen = Acquisition.Select(uncertainty, model.Represent(candidates), Batch, rule.CandidateFactor,
+                    model.Represent(data.Subset(labelled).Features), rule.Method);
                 picked = chosen.Select(i => sample[i]).ToArray();
             }
             labelled.AddRange(picked);
@@ -92,47 +92,77 @@ public sealed class ActiveLearningPart : IUncertaintyPart
     public string Line(UncertaintyRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var finals = Rules.Select(rule => string.Create(Ci, $"{rule} {Mean(run, "rmse", rule)[^1]:G4}"));
+        var finals = rules.Select(rule => string.Create(Ci, $"{rule.Name} {Mean(run, "rmse", rule.Name)[^1]:G4}"));
         return string.Create(Ci, $"{run.Dataset} split {run.Split} active: final RMSE {string.Join(", ", finals)} ({run["seconds"]:F0} s)");
     }
 
-    public void Report(StringBuilder sb, IReadOnlyList<UncertaintyRun> runs)
+    public void Report(StringBuilder sb, IReadOnlyList<UncertaintyRun> runs) => Report(sb, runs, runs);
+
+    public void Report(StringBuilder sb, IReadOnlyList<UncertaintyRun> runs, IReadOnlyList<UncertaintyRun> all)
     {
         ArgumentNullException.ThrowIfNull(sb);
         ArgumentNullException.ThrowIfNull(runs);
-        sb.AppendLine("## Active learning").AppendLine();
-        sb.AppendLine(FormattableString.Invariant($"Split 0 of power-plant and protein: {Start} random labelled rows of the proper training rows, then {Rounds} rounds of {Batch}, chosen by `decoreg acquire`'s rule (an uncertainty score; greedy k-center in the encoder's representation among the 4 × {Batch} most uncertain rows of a random {PoolSample}-row sample of the pool, rows already labelled counting as centres) or at random. ") +
-            FormattableString.Invariant($"Scores: `disagreement` = standard deviation of the ensemble members' means (what more labels can reduce; the default of `decoreg acquire`), `std` = predictive standard deviation (noise included). ") +
-            FormattableString.Invariant($"DecoReg (defaults, at most {Epochs} epochs, patience {Patience}) retrained after every round; test RMSE of the mean and NLL, mean over {Seeds} seeds (start set, pool samples, random picks and training seed).")).AppendLine();
+        ArgumentNullException.ThrowIfNull(all);
+        var (shown, merged) = Merged(runs, all);
+        sb.AppendLine(extends is null ? "## Active learning" : $"### Active learning: {string.Join(", ", rules.Select(r => $"`{r.Name}`"))} beside the rules above").AppendLine();
+        sb.AppendLine(FormattableString.Invariant($"Split 0 of power-plant and protein: {Start} random labelled rows of the proper training rows, then {Rounds} rounds of {Batch} chosen by a rule among a random {PoolSample}-row sample of the pool (rows already labelled count as centres), or at random. DecoReg (defaults, at most {Epochs} epochs, patience {Patience}) retrained after every round; test RMSE of the mean and NLL, mean over {Seeds} seeds (start set, pool samples, random picks and training seed; the same for every rule). ") +
+            "Scores: `disagreement` = standard deviation of the ensemble members' means (what more labels can reduce), `std` = predictive standard deviation (noise included). Rules: " +
+            string.Join("; ", shown.Select(r => $"`{r.Name}`{(r.IsDefault ? " (the default of `decoreg acquire`)" : "")}: {r.Description}")) + ".").AppendLine();
+        // The base part judges the default rule; an extending part judges its own (first scored) rule.
+        var judged = extends is null ? shown.FirstOrDefault(r => r.IsDefault) ?? rules.FirstOrDefault(r => r.Score is not null)
+            : rules.FirstOrDefault(r => r.Score is not null);
         int met = 0;
-        foreach (var run in runs.OrderBy(r => r.Dataset))
+        foreach (var run in merged.OrderBy(r => r.Dataset))
         {
-            var rmse = Rules.Select(rule => Mean(run, "rmse", rule)).ToArray();
-            var nll = Rules.Select(rule => Mean(run, "nll", rule)).ToArray();
-            sb.AppendLine($"### {run.Dataset}").AppendLine();
-            sb.AppendLine("| labelled rows | " + string.Join(" | ", Rules.Select(r => $"RMSE {r}")) + " | " + string.Join(" | ", Rules.Select(r => $"NLL {r}")) + " |");
-            sb.AppendLine("|---|" + string.Concat(Enumerable.Repeat("---|", 2 * Rules.Length)));
+            var rmse = shown.Select(rule => Mean(run, "rmse", rule.Name)).ToArray();
+            var nll = shown.Select(rule => Mean(run, "nll", rule.Name)).ToArray();
+            sb.AppendLine($"#### {run.Dataset}").AppendLine();
+            sb.AppendLine("| labelled rows | " + string.Join(" | ", shown.Select(r => $"RMSE {r.Name}")) + " | " + string.Join(" | ", shown.Select(r => $"NLL {r.Name}")) + " |");
+            sb.AppendLine("|---|" + string.Concat(Enumerable.Repeat("---|", 2 * shown.Count)));
             for (int i = 0; i < rmse[0].Length; i++)
                 sb.AppendLine(string.Create(Ci, $"| {Start + i * Batch} | {string.Join(" | ", rmse.Select(c => c[i].ToString("G4", Ci)))} | {string.Join(" | ", nll.Select(c => c[i].ToString("F3", Ci)))} |"));
-            var (ra, rr, na, nr) = (rmse[0][^1], rmse[^1][^1], nll[0][^1], nll[^1][^1]);
+            if (judged is null) continue;
+            double ra = Mean(run, "rmse", judged.Name)[^1], rr = Mean(run, "rmse", ActiveRule.Random.Name)[^1];
+            double na = Mean(run, "nll", judged.Name)[^1], nr = Mean(run, "nll", ActiveRule.Random.Name)[^1];
             bool beats = ra < rr && na < nr;
             if (beats) met++;
-            sb.AppendLine().AppendLine(string.Create(Ci, $"At {Start + Rounds * Batch} rows, the default rule ({Default}) against random: RMSE {ra:G4} vs {rr:G4}, NLL {na:F3} vs {nr:F3}: it {(beats ? "beats" : "does not beat")} random on both.")).AppendLine();
+            sb.AppendLine().AppendLine(string.Create(Ci, $"At {Start + Rounds * Batch} rows, `{judged.Name}`{(judged.IsDefault ? " (the default)" : "")} against random: RMSE {ra:G4} vs {rr:G4}, NLL {na:F3} vs {nr:F3}: it {(beats ? "beats" : "does not beat")} random on both.")).AppendLine();
         }
-        string verdict = runs.Count < Sets.Count ? "not judged (a set is missing)" : met == Sets.Count ? "**met**" : "**not met**";
-        sb.AppendLine($"Target (the rule beats random at the end, RMSE and NLL, on both sets): {verdict}.").AppendLine();
+        if (judged is null) return;
+        bool complete = merged.Count == Sets.Count, all2 = met == Sets.Count;
+        sb.AppendLine(judged.IsDefault
+            ? $"Target (the default rule, `{judged.Name}`, beats random at the end, RMSE and NLL, on both sets): {(!complete ? "not judged (a set is missing)" : all2 ? "**met**" : "**not met**")}."
+            : $"Does `{judged.Name}` (not the default) beat random at the end, RMSE and NLL, on both sets? {(!complete ? "not judged (a set is missing)" : all2 ? "**yes**" : "**no**")}.").AppendLine();
+    }
+
+    /// <summary>The rules shown (the extended part's first, then this part's) and, per set, one run holding every shown rule's curves.</summary>
+    private (IReadOnlyList<ActiveRule> Shown, IReadOnlyList<UncertaintyRun> Merged) Merged(IReadOnlyList<UncertaintyRun> runs, IReadOnlyList<UncertaintyRun> all)
+    {
+        var basis = extends is null ? null : UncertaintyParts.All.OfType<ActiveLearningPart>().FirstOrDefault(p => p.Name == extends);
+        if (basis is null) return (rules, runs);
+        var shown = basis.Rules.Concat(rules).ToArray();
+        var merged = runs.Select(run =>
+        {
+            var metrics = (JsonObject)run.Metrics.DeepClone();
+            var other = all.FirstOrDefault(r => r.Part == basis.Name && r.Dataset == run.Dataset && r.Split == run.Split);
+            if (other is not null)
+                foreach (var (key, value) in other.Metrics)
+                    if (!metrics.ContainsKey(key)) metrics[key] = value?.DeepClone();
+            return run with { Metrics = metrics };
+        }).ToArray();
+        return (shown.Where(r => merged.All(m => m.Metrics.ContainsKey($"rmse_{r.Name}_0"))).ToArray(), merged);
     }
 
     public Plot? Plot(IReadOnlyList<UncertaintyRun> runs)
     {
         ArgumentNullException.ThrowIfNull(runs);
-        if (runs.Count == 0) return null;
+        if (runs.Count == 0 || extends is not null) return null;   // an extending part's rules are in its table
         var plot = new Plot();
         foreach (var run in runs.OrderBy(r => r.Dataset))
-            foreach (var rule in Rules)
+            foreach (var rule in rules.Select(r => r.Name))
             {
                 var curve = Mean(run, "rmse", rule);
-                var baseline = Mean(run, "rmse", "random")[0];
+                var baseline = curve[0];
                 var xs = Enumerable.Range(0, curve.Length).Select(i => (double)(Start + i * Batch)).ToArray();
                 var line = plot.Add.Scatter(xs, curve.Select(v => v / baseline).ToArray());
                 line.LegendText = $"{run.Dataset} {rule}";

@@ -23,20 +23,17 @@ public sealed class ConformalPart : IUncertaintyPart
     public const string Chosen = "cqr";
 
     private static readonly double[] Levels = [0.5, 0.9, 0.95];
-    private static readonly string[] Methods = ["model", Chosen, "pit-centred", "pit"];
+    internal static readonly string[] Methods = ["model", Chosen, "pit-centred", "pit"];
     private static readonly CultureInfo Ci = CultureInfo.InvariantCulture;
 
     public string Name => "conformal";
 
-    private static string Key(string what, string method, double level) => $"{what}_{method}_{level.ToString("R", Ci)}";
+    internal static string Key(string what, string method, double level) => $"{what}_{method}_{level.ToString("R", Ci)}";
 
     public JsonObject Run(UncertaintySplit split)
     {
         ArgumentNullException.ThrowIfNull(split);
         var fit = split.DecoReg;
-        var calibrationTargets = split.Calibration.Targets;
-        var cqr = ConformalCalibration.Fit(fit.Calibration, calibrationTargets, ConformalMethod.Cqr);
-        var centred = ConformalCalibration.Fit(fit.Calibration, calibrationTargets, ConformalMethod.Pit);
         var metrics = new JsonObject
         {
             ["calibration_rows"] = split.Calibration.RowCount,
@@ -46,6 +43,19 @@ public sealed class ConformalPart : IUncertaintyPart
             ["max_epochs"] = split.Budget.Epochs,
             ["train_seconds"] = fit.TrainSeconds,
         };
+        foreach (var (key, value) in Measure(fit, split.Calibration.Targets, split.Test.Targets)) metrics[key] = value;
+        return metrics;
+    }
+
+    /// <summary>
+    /// Coverage and mean width on the test rows of the model's own intervals and of each correction fitted on the
+    /// calibration rows, at each level, keyed <c>coverage_&lt;method&gt;_&lt;level&gt;</c> / <c>width_…</c>.
+    /// </summary>
+    public static IEnumerable<(string Key, JsonNode? Value)> Measure(DecoRegFit fit, IReadOnlyList<double> calibrationTargets, IReadOnlyList<double> testTargets)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        var cqr = ConformalCalibration.Fit(fit.Calibration, calibrationTargets, ConformalMethod.Cqr);
+        var centred = ConformalCalibration.Fit(fit.Calibration, calibrationTargets, ConformalMethod.Pit);
         foreach (double level in Levels)
         {
             var (a, b) = PitConformal.EqualTailedBounds(centred.Pits, level);
@@ -58,11 +68,10 @@ public sealed class ConformalPart : IUncertaintyPart
                     "pit-centred" => centred.Intervals(fit.Test, level),
                     _ => cqr.Intervals(fit.Test, level),
                 };
-                metrics[Key("coverage", method, level)] = intervals.Select((iv, i) => iv.Contains(split.Test.Targets[i]) ? 1.0 : 0.0).Average();
-                metrics[Key("width", method, level)] = UncertaintyRun.Value(intervals.Average(iv => iv.Width));
+                yield return (Key("coverage", method, level), intervals.Select((iv, i) => iv.Contains(testTargets[i]) ? 1.0 : 0.0).Average());
+                yield return (Key("width", method, level), UncertaintyRun.Value(intervals.Average(iv => iv.Width)));
             }
         }
-        return metrics;
     }
 
     public string Line(UncertaintyRun run)
@@ -102,7 +111,7 @@ public sealed class ConformalPart : IUncertaintyPart
     }
 
     /// <summary>The sets whose mean 90 % coverage by <paramref name="method"/> is in the band, and the others with their coverage.</summary>
-    private static (List<string> InBand, List<string> Outside) Verdict(IReadOnlyList<UncertaintyRun> runs, string method)
+    internal static (List<string> InBand, List<string> Outside) Verdict(IReadOnlyList<UncertaintyRun> runs, string method)
     {
         var coverage = runs.GroupBy(r => r.Dataset).Select(set => (set.Key, Mean: UncertaintyRun.Over(set, Key("coverage", method, 0.9)).Mean)).ToArray();
         return (coverage.Where(c => c.Mean is >= Low and <= High).Select(c => c.Key).ToList(),

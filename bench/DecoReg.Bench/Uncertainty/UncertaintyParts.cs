@@ -1,3 +1,5 @@
+using DecoReg.Uncertainty;
+
 namespace DecoReg.Bench.Uncertainty;
 
 /// <summary>The parts of the <c>uncertainty</c> suite, in run and report order: the one list a new part is added to.</summary>
@@ -6,9 +8,11 @@ public static class UncertaintyParts
     public static IReadOnlyList<IUncertaintyPart> All { get; } =
     [
         new ConformalPart(),
+        new ConformalRepeatsPart(),
         new SelectivePart(),
         new AuditPart(),
-        new ActiveLearningPart(),
+        new ActiveLearningPart("active", [new("disagreement", ConfidenceScore.Disagreement), new("std", ConfidenceScore.StdDev), ActiveRule.Random]),
+        new ActiveLearningPart("active-cluster", [new("lcmd", ConfidenceScore.Disagreement, AcquisitionMethod.LargestCluster, Acquisition.ClusterCandidateFactor)], extends: "active"),
     ];
 
     public static IReadOnlyList<string> Names => All.Select(p => p.Name).ToArray();

@@ -44,7 +44,7 @@ public static class UncertaintyReport
         {
             var runs = record.Runs.Where(r => r.Part == part.Name).ToArray();
             if (runs.Length == 0) continue;
-            part.Report(sb, runs);
+            part.Report(sb, runs, record.Runs);
         }
         foreach (var f in figures) sb.AppendLine($"![{f}]({f})").AppendLine();
         return sb.ToString();

@@ -6,7 +6,10 @@ namespace DecoReg.Bench.Uncertainty;
 public sealed record UncertaintyRun(string Part, string Dataset, int Split, JsonObject Metrics)
 {
     /// <summary>The figure named <paramref name="key"/> (NaN when absent or null; +∞ for a recorded "inf").</summary>
-    public double this[string key] => Metrics[key] switch
+    public double this[string key] => Number(Metrics[key]);
+
+    /// <summary>A recorded figure as a number (NaN when null or not a number; +∞ for "inf").</summary>
+    public static double Number(JsonNode? node) => node switch
     {
         null => double.NaN,
         JsonValue v when v.TryGetValue(out string? s) => s == "inf" ? double.PositiveInfinity : double.NaN,

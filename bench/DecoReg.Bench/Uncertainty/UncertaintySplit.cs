@@ -47,21 +47,32 @@ public sealed class UncertaintySplit(string dataset, int split, Dataset train, D
         return baselines[method] = model.Predict(Test.Features);
     }
 
-    private (Dataset Proper, Dataset Calibration) Carve()
+    private (Dataset Proper, Dataset Calibration) Carve() => carved ??= Carving(0);
+
+    /// <summary>
+    /// The split's training rows cut into proper and calibration rows by the seeded shuffle number
+    /// <paramref name="carving"/> (seed <see cref="CalibrationSeed"/> + split + 1000 × carving); carving 0 is
+    /// <see cref="Proper"/> / <see cref="Calibration"/>, the others re-draw the calibration rows (same fraction).
+    /// </summary>
+    public (Dataset Proper, Dataset Calibration) Carving(int carving)
     {
-        if (carved is { } c) return c;
-        var (proper, calibration) = Splits.TrainValid(train.RowCount, CalibrationFraction, CalibrationSeed + Split);
-        carved = (train.Subset(proper, "proper training rows"), train.Subset(calibration, "calibration rows"));
-        return carved.Value;
+        ArgumentOutOfRangeException.ThrowIfNegative(carving);
+        var (proper, calibration) = Splits.TrainValid(train.RowCount, CalibrationFraction, CalibrationSeed + Split + 1000 * carving);
+        return (train.Subset(proper, "proper training rows"), train.Subset(calibration, "calibration rows"));
     }
 
-    private DecoRegFit FitDecoReg()
+    private DecoRegFit FitDecoReg() => FitDecoReg(Proper, Calibration);
+
+    /// <summary>A fresh DecoReg (defaults, the split's budget) trained on <paramref name="proper"/>, with its distributions of <paramref name="calibration"/> and the test rows; the caller disposes its model.</summary>
+    public DecoRegFit FitDecoReg(Dataset proper, Dataset calibration)
     {
+        ArgumentNullException.ThrowIfNull(proper);
+        ArgumentNullException.ThrowIfNull(calibration);
         var clock = Stopwatch.StartNew();
-        var trained = (DecodingRegressorBaseline)BenchMethods.Train("decoreg-normalized", Proper, Budget, Threads);
+        var trained = (DecodingRegressorBaseline)BenchMethods.Train("decoreg-normalized", proper, Budget, Threads);
         double seconds = clock.Elapsed.TotalSeconds;
         var model = trained.Model;
-        return new DecoRegFit(model, model.PredictBatch(Calibration.Features), model.PredictBatch(Test.Features), seconds,
+        return new DecoRegFit(model, model.PredictBatch(calibration.Features), model.PredictBatch(Test.Features), seconds,
             model.TrainingReport?.History.Count ?? 0);
     }
 

@@ -10,7 +10,7 @@ namespace DecoReg.Cli.Commands;
 /// <c>decoreg acquire</c>: which unlabelled rows to label next (batch active learning). Ranks the pool by an
 /// uncertainty score (default: the members' disagreement; the predictive std for a model without members) and, among
 /// the most uncertain, picks a diverse batch by distance in the model's representation
-/// (<see cref="Acquisition"/>); writes their ids in pick order with the predictive median, standard deviation and the
+/// (<see cref="Acquisition"/>, <c>--method farthest|cluster</c>); writes their ids in pick order with the predictive median, standard deviation and the
 /// score.
 /// </summary>
 public sealed class AcquireCommand(IAnsiConsole console) : Command<AcquireCommand.Settings>
@@ -32,9 +32,12 @@ public sealed class AcquireCommand(IAnsiConsole console) : Command<AcquireComman
         public int K { get; init; } = 100;
 
         [CommandOption("--candidates <F>")]
-        [Description("Diversity is sought among the F × k most uncertain rows (default 4; 1 = uncertainty alone).")]
-        [DefaultValue(Acquisition.DefaultCandidateFactor)]
-        public int Candidates { get; init; } = Acquisition.DefaultCandidateFactor;
+        [Description("Diversity is sought among the F × k most uncertain rows (default 4 for farthest, 10 for cluster; 1 = uncertainty alone).")]
+        public int? Candidates { get; init; }
+
+        [CommandOption("--method <M>")]
+        [Description("How the batch is spread: farthest (greedy k-center: each pick the candidate farthest from those taken; default) or cluster (the farthest candidate of the largest uncovered cluster, LCMD: dense regions before lone outliers).")]
+        public string? Method { get; init; }
 
         [CommandOption("--score <SCORE>")]
         [Description("Uncertainty that ranks the pool: disagreement (spread of the members' means; default when the model has members), std (default otherwise), width90, iqr or entropy.")]
@@ -66,7 +69,15 @@ public sealed class AcquireCommand(IAnsiConsole console) : Command<AcquireComman
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.Pool is null) throw new DecoRegException("no pool given; use --pool FILE (the unlabelled rows)");
         if (settings.K < 1) throw new DecoRegException($"--k {settings.K}: expected at least 1 row to pick.");
-        if (settings.Candidates < 1) throw new DecoRegException($"--candidates {settings.Candidates}: expected a factor of at least 1.");
+        var method = settings.Method switch
+        {
+            null => Acquisition.DefaultMethod,
+            "farthest" => AcquisitionMethod.Farthest,
+            "cluster" => AcquisitionMethod.LargestCluster,
+            var other => throw new DecoRegException($"--method '{other}': expected farthest or cluster."),
+        };
+        int candidates = settings.Candidates ?? Acquisition.CandidateFactor(method);
+        if (candidates < 1) throw new DecoRegException($"--candidates {candidates}: expected a factor of at least 1.");
         if (settings.Out is not null) OutputFiles.CheckWritable(settings.Out, settings.Force);
         using var model = DecodingRegressor.Load(settings.Model);
         var (features, ids) = ModelData.Features(model, new DataSettings { Data = [settings.Pool], Drop = settings.Drop }, settings.Id);
@@ -74,7 +85,7 @@ public sealed class AcquireCommand(IAnsiConsole console) : Command<AcquireComman
         var score = settings.Score is { } name ? ConfidenceScores.Parse(name)
             : ConfidenceScores.For(distributions).Contains(Acquisition.DefaultScore) ? Acquisition.DefaultScore : ConfidenceScore.StdDev;
         var uncertainty = ConfidenceScores.Of(distributions, score);
-        var picked = Acquisition.Select(uncertainty, model.Represent(features, settings.Task), settings.K, settings.Candidates);
+        var picked = Acquisition.Select(uncertainty, model.Represent(features, settings.Task), settings.K, candidates, method: method);
         bool extra = score != ConfidenceScore.StdDev;
         var rows = picked.Select((row, rank) => new[]
         {

@@ -39,7 +39,7 @@ public abstract class Backbone : nn.Module
         var states = Encode(input, out var mask);
         if (mask is null) return states.mean([1]).MoveToOuterDisposeScope();
         var real = mask.squeeze(1).squeeze(1).unsqueeze(-1).to_type(states.dtype);
-        return ((states * real).sum(1) / real.sum(1).clamp_min(1.0)).MoveToOuterDisposeScope();
+        return ((states * real).sum(1) / real.sum(1).clamp_min(TorchScalars.One)).MoveToOuterDisposeScope();
     }
 
     /// <summary>

@@ -36,9 +36,9 @@ internal sealed class DecoderLayer : nn.Module
         using var scope = torch.NewDisposeScope();
         var h = norm1.call(x);
         var (k, v) = self.KeysValues(h);
-        x = x + dropout.call(self.Attend(h, k, v, causal: true));
-        x = x + dropout.call(cross.Attend(norm2.call(x), crossKeys, crossValues, causal: false, memoryMask));
-        x = x + dropout.call(feedForward.call(norm3.call(x)));
+        x = x.Plus(dropout.call(self.Attend(h, k, v, causal: true)));
+        x = x.Plus(dropout.call(cross.Attend(norm2.call(x), crossKeys, crossValues, causal: false, memoryMask)));
+        x = x.Plus(dropout.call(feedForward.call(norm3.call(x))));
         return x.MoveToOuterDisposeScope();
     }
 
@@ -62,10 +62,10 @@ internal sealed class DecoderLayer : nn.Module
         selfValues = v;
         using var a = self.Attend(h, k, v, causal: false);
         h.Dispose();
-        using var x1 = x + a;
+        using var x1 = x.Plus(a);
         using var c = cross.Attend(norm2.call(x1), crossKeys, crossValues, causal: false, memoryMask);
-        using var x2 = x1 + c;
+        using var x2 = x1.Plus(c);
         using var f = feedForward.call(norm3.call(x2));
-        return x2 + f;
+        return x2.Plus(f);
     }
 }

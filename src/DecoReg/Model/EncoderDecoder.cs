@@ -79,7 +79,7 @@ public sealed class EncoderDecoder : nn.Module
         long batch = targets.shape[0], length = targets.shape[1];
         var begin = torch.full(batch, 1, BeginToken, ScalarType.Int64);
         var inputs = length > 1 ? torch.cat(new[] { begin, targets.narrow(1, 0, length - 1) }, 1) : begin;
-        var x = tokenEmbedding.call(inputs) + positionEmbedding.narrow(0, 0, length).unsqueeze(0);
+        var x = tokenEmbedding.call(inputs).Plus(positionEmbedding.narrow(0, 0, length).unsqueeze(0));
         foreach (var layer in decoder)
         {
             var (k, v) = layer.CrossKeysValues(memory);
@@ -91,7 +91,7 @@ public sealed class EncoderDecoder : nn.Module
     private Tensor Output(Tensor x)
     {
         var logits = head.call(decoderNorm.call(x));
-        return Temperature == 1.0 ? logits : logits / Temperature;
+        return Temperature == 1.0 ? logits : logits.Over(Temperature);
     }
 
     /// <summary>
@@ -115,7 +115,7 @@ public sealed class EncoderDecoder : nn.Module
     {
         int position = cache.Steps;
         if (position >= NumberLength) throw new InvalidOperationException("sequence is already complete");
-        var x = (tokenEmbedding.call(tokens) + positionEmbedding[position]).unsqueeze(1);
+        var x = tokenEmbedding.call(tokens).Plus(positionEmbedding[position]).unsqueeze(1);
         var rows = cache.Rows;
         for (int l = 0; l < decoder.Count; l++)
         {

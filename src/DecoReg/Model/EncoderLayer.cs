@@ -27,8 +27,8 @@ internal sealed class EncoderLayer : nn.Module
         using var scope = torch.NewDisposeScope();
         var h = norm1.call(x);
         var (k, v) = attention.KeysValues(h);
-        x = x + dropout.call(attention.Attend(h, k, v, causal: false, mask));
-        x = x + dropout.call(feedForward.call(norm2.call(x)));
+        x = x.Plus(dropout.call(attention.Attend(h, k, v, causal: false, mask)));
+        x = x.Plus(dropout.call(feedForward.call(norm2.call(x))));
         return x.MoveToOuterDisposeScope();
     }
 }

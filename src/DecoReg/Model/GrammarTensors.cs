@@ -35,7 +35,7 @@ public sealed class GrammarTensors : IDisposable
     {
         using var scope = torch.NewDisposeScope();
         var mask = LogMask.index_select(0, states.reshape(-1)).view(logits.shape);
-        var masked = temperature == 1.0 ? logits + mask : logits / temperature + mask;
+        var masked = temperature == 1.0 ? logits.Plus(mask) : logits.Over(temperature).Plus(mask);
         return nn.functional.log_softmax(masked, -1).MoveToOuterDisposeScope();
     }
 

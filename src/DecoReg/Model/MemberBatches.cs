@@ -30,7 +30,7 @@ public static class MemberBatches
     /// The mixture's log-probability of each row from its members' ([B·k] → [B]): log((1/k) Σ_m exp(x_{r·k+m})).
     /// </summary>
     public static Tensor MixLogProbabilities(Tensor perMember, int members) =>
-        members == 1 ? perMember : perMember.view(-1, members).logsumexp(1) - Math.Log(members);
+        members == 1 ? perMember : perMember.view(-1, members).logsumexp(1).Plus(-Math.Log(members));
 
     private static Tensor RowIndex(long rows, int members) =>
         torch.arange(rows, ScalarType.Int64).repeat_interleave(members);

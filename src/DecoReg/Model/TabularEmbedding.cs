@@ -68,10 +68,10 @@ public sealed class TabularEmbedding : InputEmbedding
         if (kind == NumericEmbedding.Linear) numeric = v * direction!;
         else
         {
-            var angle = v * frequencies! * (2 * Math.PI);          // [B, C, F]
+            var angle = (v * frequencies!).Times(2 * Math.PI);          // [B, C, F]
             var periodic = torch.cat(new[] { angle.sin(), angle.cos() }, -1); // [B, C, 2F]
-            numeric = nn.functional.relu(torch.einsum("bck,ckd->bcd", periodic, weight!) + bias!);
+            numeric = nn.functional.relu(torch.einsum("bck,ckd->bcd", periodic, weight!).Plus(bias!));
         }
-        return (e + numeric * mask).MoveToOuterDisposeScope();
+        return e.Plus(numeric * mask).MoveToOuterDisposeScope();
     }
 }

@@ -44,6 +44,6 @@ public sealed class TextEmbedding : InputEmbedding
         if (length > MaxTokens) throw new ArgumentException($"{length} text tokens exceed the embedding's {MaxTokens}");
         using var scope = torch.NewDisposeScope();
         var field = fields.call(fieldIds.to_type(ScalarType.Int64));
-        return (ids.call(tokens) + field + positions.narrow(0, 0, length).unsqueeze(0)).MoveToOuterDisposeScope();
+        return ids.call(tokens).Plus(field).Plus(positions.narrow(0, 0, length).unsqueeze(0)).MoveToOuterDisposeScope();
     }
 }

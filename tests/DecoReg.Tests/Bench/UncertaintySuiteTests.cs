@@ -18,6 +18,7 @@ public class UncertaintySuiteTests
         Assert.True(code == 0, @out.ToString());
         string md = File.ReadAllText(Path.Combine(dir.FullPath, "uncertainty.md"));
         Assert.Contains("## Conformal intervals", md);
+        Assert.Contains("draws of the calibration rows (small sets)", md);   // conformal-repeats on yacht
         Assert.Contains("## Selective regression", md);
         Assert.Contains("## Label audit", md);   // active learning applies to power-plant and protein only
         Assert.True(File.Exists(Path.Combine(dir.FullPath, "uncertainty.png")));

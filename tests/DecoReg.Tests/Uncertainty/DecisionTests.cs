@@ -50,6 +50,20 @@ public class DecisionTests
     }
 
     [Fact]
+    public void Acquisition_LargestCluster_ServesADenseUncoveredRegionBeforeALoneOutlier()
+    {
+        // Labelled rows at (0,0) and (100,0); five candidates crowd around (3,0) (squared distance ≈ 9 each, 45 together),
+        // one lone candidate sits at (100,5) (25). Greedy k-center takes the outlier; the largest cluster is the crowd.
+        float[][] points = [[3, 0], [3, 0.1f], [3, -0.1f], [3.1f, 0], [2.9f, 0], [100, 5]];
+        double[] u = [1, 1, 1, 1, 1, 1];
+        float[][] labelled = [[0, 0], [100, 0]];
+        Assert.Equal([5], Acquisition.Select(u, points, 1, candidateFactor: 6, labelled: labelled));
+        Assert.Equal([3, 5], Acquisition.Select(u, points, 2, candidateFactor: 6, labelled: labelled, method: AcquisitionMethod.LargestCluster));
+        // Without labelled rows the first pick is the most uncertain, as for k-center.
+        Assert.Equal(0, Acquisition.Select([2, 1, 1, 1, 1, 1], points, 2, candidateFactor: 6, method: AcquisitionMethod.LargestCluster)[0]);
+    }
+
+    [Fact]
     public void Audit_FindsInjectedErrors_OnRealData()
     {
         var (train, _) = UciDataset.LoadSplit(TestData.Path("uci", "yacht"), 0);
@@ -128,5 +142,14 @@ public class DecisionTests
         Assert.Equal("row,pick,median,std,disagreement", rows[0]);
         Assert.Equal(5, rows.Length);
         Assert.All(rows.Skip(1), r => Assert.True(double.Parse(r.Split(',')[4], CultureInfo.InvariantCulture) > 0));
+        // The largest-cluster batch method: the same columns, distinct rows; an unknown method is a clear error.
+        (code, _, err) = CliRunner.Run("acquire", "--model", members, "--pool", pool, "--k", "4", "--method", "cluster", "--out", byMembers, "--force");
+        Assert.True(code == 0, err);
+        var clustered = File.ReadAllLines(byMembers);
+        Assert.Equal(rows[0], clustered[0]);
+        Assert.Equal(4, clustered.Skip(1).Select(r => r.Split(',')[0]).Distinct().Count());
+        (code, _, err) = CliRunner.Run("acquire", "--model", members, "--pool", pool, "--method", "kmeans");
+        Assert.Equal(2, code);
+        Assert.Contains("--method 'kmeans': expected farthest or cluster", err);
     }
 }
