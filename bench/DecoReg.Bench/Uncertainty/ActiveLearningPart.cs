@@ -18,7 +18,7 @@ namespace DecoReg.Bench.Uncertainty;
 /// and the training seed). A part that <c>extends</c> another runs only its own rules and reports them beside the other
 /// part's (same seeds, same start sets), so a new rule costs one run, not a rerun of every rule.
 /// </summary>
-public sealed class ActiveLearningPart(string name, IReadOnlyList<ActiveRule> rules, string? extends = null) : IUncertaintyPart
+public sealed class ActiveLearningPart(string name, IReadOnlyList<ActiveRule> rules, ActiveLearningPart? extends = null) : IUncertaintyPart
 {
     public const int Start = 100, Batch = 100, Rounds = 10, Seeds = 3, PoolSample = 5000, Epochs = 40, Patience = 10;
     public static readonly IReadOnlyList<string> Sets = ["power-plant", "protein-tertiary-structure"];
@@ -96,8 +96,6 @@ public sealed class ActiveLearningPart(string name, IReadOnlyList<ActiveRule> ru
         return string.Create(Ci, $"{run.Dataset} split {run.Split} active: final RMSE {string.Join(", ", finals)} ({run["seconds"]:F0} s)");
     }
 
-    public void Report(StringBuilder sb, IReadOnlyList<UncertaintyRun> runs) => Report(sb, runs, runs);
-
     public void Report(StringBuilder sb, IReadOnlyList<UncertaintyRun> runs, IReadOnlyList<UncertaintyRun> all)
     {
         ArgumentNullException.ThrowIfNull(sb);
@@ -138,8 +136,7 @@ public sealed class ActiveLearningPart(string name, IReadOnlyList<ActiveRule> ru
     /// <summary>The rules shown (the extended part's first, then this part's) and, per set, one run holding every shown rule's curves.</summary>
     private (IReadOnlyList<ActiveRule> Shown, IReadOnlyList<UncertaintyRun> Merged) Merged(IReadOnlyList<UncertaintyRun> runs, IReadOnlyList<UncertaintyRun> all)
     {
-        var basis = extends is null ? null : UncertaintyParts.All.OfType<ActiveLearningPart>().FirstOrDefault(p => p.Name == extends);
-        if (basis is null) return (rules, runs);
+        if (extends is not { } basis) return (rules, runs);
         var shown = basis.Rules.Concat(rules).ToArray();
         var merged = runs.Select(run =>
         {

@@ -84,7 +84,7 @@ public sealed class AuditPart : IUncertaintyPart
         return string.Create(Ci, $"{run.Dataset} split {run.Split} audit: AUROC surprise {run["auroc_surprise"]:F3} tail {run["auroc_tail"]:F3}, precision top 5 % surprise {run["precision_top5_surprise"]:F3} tail {run["precision_top5_tail"]:F3} ({run["seconds"]:F0} s)");
     }
 
-    public void Report(StringBuilder sb, IReadOnlyList<UncertaintyRun> runs)
+    public void Report(StringBuilder sb, IReadOnlyList<UncertaintyRun> runs, IReadOnlyList<UncertaintyRun> all)
     {
         ArgumentNullException.ThrowIfNull(sb);
         ArgumentNullException.ThrowIfNull(runs);

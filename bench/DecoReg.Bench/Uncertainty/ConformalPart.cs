@@ -80,7 +80,7 @@ public sealed class ConformalPart : IUncertaintyPart
         return string.Create(Ci, $"{run.Dataset} split {run.Split} conformal: 90 % coverage {run[Key("coverage", "model", 0.9)]:F3} → {run[Key("coverage", Chosen, 0.9)]:F3} (width {run[Key("width", "model", 0.9)]:G4} → {run[Key("width", Chosen, 0.9)]:G4}), {run["epochs"]} epochs, {run["train_seconds"]:F0} s");
     }
 
-    public void Report(StringBuilder sb, IReadOnlyList<UncertaintyRun> runs)
+    public void Report(StringBuilder sb, IReadOnlyList<UncertaintyRun> runs, IReadOnlyList<UncertaintyRun> all)
     {
         ArgumentNullException.ThrowIfNull(sb);
         ArgumentNullException.ThrowIfNull(runs);

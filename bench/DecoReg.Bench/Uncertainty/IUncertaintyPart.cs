@@ -22,11 +22,11 @@ public interface IUncertaintyPart
     /// <summary>One log line for a finished run.</summary>
     string Line(UncertaintyRun run);
 
-    /// <summary>Appends the part's report section (method, per-set table over splits, verdict on the target).</summary>
-    void Report(StringBuilder sb, IReadOnlyList<UncertaintyRun> runs);
-
-    /// <summary>The report section when the part's verdict also reads other parts' runs (<paramref name="all"/>); default: <see cref="Report(StringBuilder, IReadOnlyList{UncertaintyRun})"/>.</summary>
-    void Report(StringBuilder sb, IReadOnlyList<UncertaintyRun> runs, IReadOnlyList<UncertaintyRun> all) => Report(sb, runs);
+    /// <summary>
+    /// Appends the part's report section (method, per-set table over splits, verdict on the target) from its own
+    /// <paramref name="runs"/>; <paramref name="all"/> holds every part's, for a section that sets its figures beside another's.
+    /// </summary>
+    void Report(StringBuilder sb, IReadOnlyList<UncertaintyRun> runs, IReadOnlyList<UncertaintyRun> all);
 
     /// <summary>The part's figure, or null when it has none.</summary>
     ScottPlot.Plot? Plot(IReadOnlyList<UncertaintyRun> runs);

@@ -76,7 +76,7 @@ public sealed class SelectivePart : IUncertaintyPart
     private static (string Score, double Aurc) Best(IEnumerable<UncertaintyRun> set) =>
         Scores.Select(s => (s, UncertaintyRun.Over(set, $"aurc_{s}").Mean)).MinBy(p => p.Item2);
 
-    public void Report(StringBuilder sb, IReadOnlyList<UncertaintyRun> runs)
+    public void Report(StringBuilder sb, IReadOnlyList<UncertaintyRun> runs, IReadOnlyList<UncertaintyRun> all)
     {
         ArgumentNullException.ThrowIfNull(sb);
         ArgumentNullException.ThrowIfNull(runs);

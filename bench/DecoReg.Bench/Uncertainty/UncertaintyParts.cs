@@ -5,14 +5,17 @@ namespace DecoReg.Bench.Uncertainty;
 /// <summary>The parts of the <c>uncertainty</c> suite, in run and report order: the one list a new part is added to.</summary>
 public static class UncertaintyParts
 {
+    private static readonly ActiveLearningPart Active =
+        new("active", [new("disagreement", ConfidenceScore.Disagreement), new("std", ConfidenceScore.StdDev), ActiveRule.Random]);
+
     public static IReadOnlyList<IUncertaintyPart> All { get; } =
     [
         new ConformalPart(),
         new ConformalRepeatsPart(),
         new SelectivePart(),
         new AuditPart(),
-        new ActiveLearningPart("active", [new("disagreement", ConfidenceScore.Disagreement), new("std", ConfidenceScore.StdDev), ActiveRule.Random]),
-        new ActiveLearningPart("active-cluster", [new("lcmd", ConfidenceScore.Disagreement, AcquisitionMethod.LargestCluster, Acquisition.ClusterCandidateFactor)], extends: "active"),
+        Active,
+        new ActiveLearningPart("active-cluster", [new("lcmd", ConfidenceScore.Disagreement, AcquisitionMethod.LargestCluster)], extends: Active),
     ];
 
     public static IReadOnlyList<string> Names => All.Select(p => p.Name).ToArray();

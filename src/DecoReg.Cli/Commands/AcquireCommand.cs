@@ -76,8 +76,7 @@ public sealed class AcquireCommand(IAnsiConsole console) : Command<AcquireComman
             "cluster" => AcquisitionMethod.LargestCluster,
             var other => throw new DecoRegException($"--method '{other}': expected farthest or cluster."),
         };
-        int candidates = settings.Candidates ?? Acquisition.CandidateFactor(method);
-        if (candidates < 1) throw new DecoRegException($"--candidates {candidates}: expected a factor of at least 1.");
+        if (settings.Candidates < 1) throw new DecoRegException($"--candidates {settings.Candidates}: expected a factor of at least 1.");
         if (settings.Out is not null) OutputFiles.CheckWritable(settings.Out, settings.Force);
         using var model = DecodingRegressor.Load(settings.Model);
         var (features, ids) = ModelData.Features(model, new DataSettings { Data = [settings.Pool], Drop = settings.Drop }, settings.Id);
@@ -85,7 +84,7 @@ public sealed class AcquireCommand(IAnsiConsole console) : Command<AcquireComman
         var score = settings.Score is { } name ? ConfidenceScores.Parse(name)
             : ConfidenceScores.For(distributions).Contains(Acquisition.DefaultScore) ? Acquisition.DefaultScore : ConfidenceScore.StdDev;
         var uncertainty = ConfidenceScores.Of(distributions, score);
-        var picked = Acquisition.Select(uncertainty, model.Represent(features, settings.Task), settings.K, candidates, method: method);
+        var picked = Acquisition.Select(uncertainty, model.Represent(features, settings.Task), settings.K, settings.Candidates, method: method);
         bool extra = score != ConfidenceScore.StdDev;
         var rows = picked.Select((row, rank) => new[]
         {

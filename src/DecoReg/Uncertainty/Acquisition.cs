@@ -32,18 +32,20 @@ public static class Acquisition
 
     /// <summary>
     /// Indices of <paramref name="k"/> pool rows in pick order. <paramref name="labelled"/> (optional) holds the
-    /// representations of rows already labelled, which count as chosen for the distances.
+    /// representations of rows already labelled, which count as chosen for the distances. <paramref name="candidateFactor"/>
+    /// defaults to the method's (<see cref="CandidateFactor"/>).
     /// </summary>
     public static int[] Select(IReadOnlyList<double> uncertainty, IReadOnlyList<float[]> representations, int k,
-        int candidateFactor = DefaultCandidateFactor, IReadOnlyList<float[]>? labelled = null, AcquisitionMethod method = AcquisitionMethod.Farthest)
+        int? candidateFactor = null, IReadOnlyList<float[]>? labelled = null, AcquisitionMethod method = DefaultMethod)
     {
+        int factor = candidateFactor ?? CandidateFactor(method);
         if (uncertainty.Count != representations.Count) throw new ArgumentException("one uncertainty per representation is required");
         if (k < 1) throw new DecoRegException($"the batch size must be at least 1 (got {k})");
-        if (candidateFactor < 1) throw new DecoRegException($"the candidate factor must be at least 1 (got {candidateFactor})");
+        if (factor < 1) throw new DecoRegException($"the candidate factor must be at least 1 (got {factor})");
         int n = uncertainty.Count;
         k = Math.Min(k, n);
         var candidates = Enumerable.Range(0, n).OrderByDescending(i => uncertainty[i]).ThenBy(i => i)
-            .Take((int)Math.Min(n, (long)k * candidateFactor)).ToArray();
+            .Take((int)Math.Min(n, (long)k * factor)).ToArray();
         var nearest = new double[candidates.Length];
         var owner = new int[candidates.Length];   // the centre a candidate is nearest to (labelled rows first, then picks)
         Array.Fill(nearest, double.PositiveInfinity);

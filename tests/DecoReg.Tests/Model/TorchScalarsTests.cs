@@ -17,7 +17,7 @@ public class TorchScalarsTests
         Assert.Equal(new float[] { 3, 0, 5.5f, 2 }, a.Plus(2.0).data<float>().ToArray());
         Assert.Equal(new float[] { -1, 2, -3.5f, 0 }, a.Times(-1.0).data<float>().ToArray());
         Assert.Equal(new float[] { 0.5f, -1, 1.75f, 0 }, a.Over(2.0).data<float>().ToArray());
-        // The shared constant survives any number of uses and collections.
+        // The shared constant is still a valid 1 after collections and finalizers have run (it is never disposed).
         for (int i = 0; i < 3; i++)
         {
             GC.Collect();
