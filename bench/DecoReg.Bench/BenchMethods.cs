@@ -66,8 +66,15 @@ public static class BenchMethods
             "LightGBM (ML.NET 5.0.1 / LightGBM 4.6): lr 0.05, 31 leaves, min 20 rows per leaf, early stopping 50 rounds on the inner validation split; Gaussian with σ = RMS residual on that split",
             (train, budget, threads) => LightGbmBaseline.Train(train, null, LightGbm(budget, threads))),
         new("decoreg-text", 1,
-            "DecoReg reading the whole record as text (every feature as a `key: value` line, tokenized by a subword BPE trained on the training texts, digits split, at most 256 tokens, longest fields cut first) and, as one more memory token for the decoder, the bag of its kept tokens' n-grams (subwords, neighbouring pairs, field + subword; 65,536 hash buckets), quantile target scaling: the targets are heavy-tailed (Debian sizes run from 0 to millions of KiB), and min-max bins would put most rows into the first bin; the warp makes bins narrow where targets are dense. Other options default",
+            "DecoReg reading the whole record as text (every feature as a `key: value` line, tokenized by a subword BPE trained on the training texts, digits split, at most 256 tokens, longest fields cut first) and, as one more memory token for the decoder, the bag of its n-grams (subwords, neighbouring pairs, field + subword; 65,536 hash buckets; every field up to 256 tokens each, so a description cut for attention still counts in full), quantile target scaling: the targets are heavy-tailed (Debian sizes run from 0 to millions of KiB), and min-max bins would put most rows into the first bin; the warp makes bins narrow where targets are dense. Other options default",
             (train, budget, _) => Decoreg("decoreg-text", train, budget, new InputOptions { Mode = InputMode.Text }))
+        {
+            Suites = TextSuite, DefaultSuites = TextSuite,
+        },
+        new("decoreg-text-mlp", 1,
+            $"DecoReg reading the whole record through its n-gram bag alone (as decoreg-text's, summed into 256 units) with TabM's MLP backbone and {Model.TransformerOptions.DefaultMlpMembers} members (`--backbone mlp`): no attention over the tokens, so word order within a field is lost beyond neighbouring pairs; quantile target scaling",
+            (train, budget, _) => Decoreg("decoreg-text-mlp", train, budget, new InputOptions { Mode = InputMode.Text },
+                new Model.TransformerOptions { Backbone = Model.BackboneKind.Mlp }))
         {
             Suites = TextSuite, DefaultSuites = TextSuite,
         },

@@ -69,8 +69,8 @@ public sealed record RegressorOptions
         Training.Validate();
         Network.Validate();
         Inputs.Validate();
-        if (Network.Backbone == BackboneKind.Mlp && Inputs.Mode == InputMode.Text)
-            throw new DecoRegException("the MLP backbone reads table rows, not whole records as text; use the transformer backbone (or auto) with text input");
+        if (Network.Backbone == BackboneKind.Mlp && Inputs.Mode == InputMode.Text && Inputs.NgramBuckets == 0)
+            throw new DecoRegException("the MLP backbone reads text through its n-gram bag; --ngram-buckets 0 leaves it nothing to read (use the transformer backbone, or auto)");
         if (EnsembleSize is < 1 or > 64) throw new DecoRegException($"ensemble size must be between 1 and 64 (got {EnsembleSize})");
         if (EnsembleSize > 1 && CalibrateTemperature)
             throw new DecoRegException("temperature calibration is for single networks; use it with an ensemble size of 1");

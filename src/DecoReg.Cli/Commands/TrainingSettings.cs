@@ -38,7 +38,7 @@ public class TrainingSettings : CodecSettings
     public int? ModelDim { get; init; }
 
     [CommandOption("--backbone <KIND>")]
-    [Description("What reads the rows: mlp (TabM's MLP over the embedded columns, its members trained together; tables only), transformer (one token per column or text piece, attention between them) or auto. Default auto: mlp for tables of numeric and categorical columns, transformer when some input is text.")]
+    [Description("What reads the rows: mlp (TabM's MLP over the embedded columns, or over a text's n-gram bag alone, its members trained together), transformer (one token per column or text piece, attention between them) or auto. Default auto: mlp for tables of numeric and categorical columns, transformer when some input is text.")]
     public string? Backbone { get; init; }
 
     [CommandOption("--members <K>")]

@@ -85,6 +85,7 @@ public static class InputEncoders
         {
             Fields = fields.Order(StringComparer.Ordinal).ToArray(),
             NgramBuckets = options.NgramBuckets,
+            BagReadsWholeFields = true,
         };
     }
 }

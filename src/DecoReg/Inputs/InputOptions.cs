@@ -48,8 +48,9 @@ public sealed record InputOptions
 
     /// <summary>
     /// Hash buckets of the n-gram bag read beside the text (<see cref="Text.NgramBag"/>): every subword, pair of
-    /// neighbouring subwords and (field, subword) pair of a row, hashed into this many buckets, becomes one extra
-    /// memory token the decoder attends to. 0 = no bag.
+    /// neighbouring subwords and (field, subword) pair of a row (every field up to <see cref="MaxTokens"/> tokens, even
+    /// where attention is cut), hashed into this many buckets, becomes one extra memory token the decoder attends to,
+    /// or the whole input of the MLP backbone. 0 = no bag (the MLP backbone then cannot read text).
     /// </summary>
     public int NgramBuckets { get; init; } = DefaultNgramBuckets;
 

@@ -50,7 +50,7 @@ public sealed class TextFeaturizer : IInputEncoder
     public EncodedInputs Encode(Table features)
     {
         ArgumentNullException.ThrowIfNull(features);
-        var (ids, fields, truncated) = EncodeTexts(TextsOf(features, Text.TextColumns, Text.Format));
+        var (ids, fields, truncated, bags) = EncodeTexts(TextsOf(features, Text.TextColumns, Text.Format));
         int rows = features.RowCount, c = ColumnCount;
         int width = c + ids.Select(x => x.Length).DefaultIfEmpty(0).Max();
         var tokens = new long[(long)rows * width];
@@ -69,40 +69,43 @@ public sealed class TextFeaturizer : IInputEncoder
             Array.Copy(fields[r], 0, values, offset + c, fields[r].Length);   // text positions carry their field id
             lengths[r] = c + ids[r].Length;
         }
-        NgramBags? bags = null;
-        if (Text.NgramBuckets > 0)
-        {
-            var rowBags = new (long[], float[])[rows];
-            Parallel.For(0, rows, r => rowBags[r] = NgramBag.Of(ids[r], fields[r], Text.NgramBuckets));
-            bags = NgramBags.From(rowBags);
-        }
         return new EncodedInputs(rows, width, tokens, values, lengths) { TruncatedRows = truncated, Bags = bags };
     }
 
     /// <summary>
-    /// The text ids of each text within the budget, and how many texts were cut. A text with no ids while the row
-    /// has no column tokens gets one unmasked padding id, so that every row has a position to attend to.
+    /// The text ids of each text within the budget, how many texts were cut, and (when the model reads one) each
+    /// text's n-gram bag. A text with no ids while the row has no column tokens gets one unmasked padding id, so that
+    /// every row has a position to attend to. The bag reads the tokens the budget kept or, with
+    /// <see cref="TextInput.BagReadsWholeFields"/>, every field up to the budget each, so a long description cut for
+    /// attention still counts in full (bounded: fields × budget tokens).
     /// </summary>
-    public (long[][] Ids, float[][] Fields, int Truncated) EncodeTexts(IReadOnlyList<string> texts)
+    public (long[][] Ids, float[][] Fields, int Truncated, NgramBags? Bags) EncodeTexts(IReadOnlyList<string> texts)
     {
         var ids = new long[texts.Count][];
         var fields = new float[texts.Count][];
         var cut = new bool[texts.Count];
+        var bags = Text.NgramBuckets > 0 ? new (long[], float[])[texts.Count] : null;
         bool needsOne = ColumnCount == 0;
         Parallel.For(0, texts.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) }, r =>
         {
             var buffer = new long[budget.MaxTokens];
             var lines = Fields(texts[r]);
-            int n = budget.Encode(lines, buffer, out cut[r], out var kept);
+            int n = budget.Encode(lines, buffer, out cut[r], out var kept, out var whole);
             ids[r] = needsOne && n == 0 ? [TextBudget.Padding] : buffer[..n];
             fields[r] = new float[ids[r].Length];
+            var lineFields = new float[lines.Length];
             for (int f = 0, k = 0; f < lines.Length; f++)
             {
-                float id = FieldId(lines[f], lines.Length);
+                float id = lineFields[f] = FieldId(lines[f], lines.Length);
                 for (int j = 0; j < kept[f]; j++) fields[r][k++] = id;
             }
+            if (bags is null) return;
+            if (!Text.BagReadsWholeFields) { bags[r] = NgramBag.Of(ids[r], fields[r], Text.NgramBuckets); return; }
+            var bagIds = whole.SelectMany(f => f).Select(id => (long)id).ToArray();
+            var bagFields = whole.SelectMany((f, i) => Enumerable.Repeat(lineFields[i], f.Length)).ToArray();
+            bags[r] = NgramBag.Of(bagIds, bagFields, Text.NgramBuckets);
         });
-        return (ids, fields, cut.Count(x => x));
+        return (ids, fields, cut.Count(x => x), bags is null ? null : NgramBags.From(bags));
     }
 
     /// <summary>The text of every row: the whole record, or its text columns (by name; missing ones are an error).</summary>

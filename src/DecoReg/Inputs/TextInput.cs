@@ -19,6 +19,12 @@ public sealed record TextInput(TextTokenizerSpec Tokenizer, int MaxTokens, Recor
     /// <summary>Hash buckets of the n-gram bag (<see cref="Text.NgramBag"/>); 0 = none (and in model files from before it).</summary>
     public int NgramBuckets { get; init; }
 
+    /// <summary>
+    /// Whether the n-gram bag reads every field up to the token budget each (true for models trained since) or only
+    /// the tokens the budget kept for attention (false: model files from before, which keep predicting as trained).
+    /// </summary>
+    public bool BagReadsWholeFields { get; init; }
+
     /// <summary>Training rows whose text exceeded <see cref="MaxTokens"/> and was cut.</summary>
     public int TruncatedRows { get; init; }
 

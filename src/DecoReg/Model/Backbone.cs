@@ -5,7 +5,7 @@ namespace DecoReg.Model;
 /// <summary>
 /// What reads the inputs for the decoder: encoded rows in, memory states [batch, length, d] (and their mask) out. Two
 /// kinds (<see cref="BackboneKind"/>): the column-token transformer <see cref="Encoder"/>, which reads tables and text,
-/// and the <see cref="MlpBackbone"/>, which reads table rows. The decoder cross-attends to whatever states it gets.
+/// and the <see cref="MlpBackbone"/>, which reads table rows and a text's n-gram bag. The decoder cross-attends to whatever states it gets.
 /// </summary>
 public abstract class Backbone : nn.Module
 {
@@ -18,9 +18,7 @@ public abstract class Backbone : nn.Module
     public static Backbone Create(InputEmbedding embedding, TransformerOptions options) => options.Backbone switch
     {
         BackboneKind.Transformer => new Encoder(embedding, options, options.Members),
-        BackboneKind.Mlp => embedding is TabularEmbedding table
-            ? new MlpBackbone(table, options, options.Members)
-            : throw new DecoRegException("the MLP backbone reads table rows; text inputs need the transformer backbone (--backbone transformer)"),
+        BackboneKind.Mlp => new MlpBackbone(embedding, options, options.Members),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Backbone, "resolve the options first (TransformerOptions.Resolve)"),
     };
 
@@ -74,7 +72,7 @@ public enum BackboneKind
     Transformer,
     /// <summary>
     /// The embedded columns flattened into an MLP whose last layer becomes a few memory tokens (TabM's backbone,
-    /// Gorishniy et al. 2025): cheaper per row than attention over columns, tables only.
+    /// Gorishniy et al. 2025): cheaper per row than attention over columns; text only through its n-gram bag.
     /// </summary>
     Mlp,
 }

@@ -6,28 +6,37 @@ namespace DecoReg.Model;
 
 /// <summary>
 /// Embeds a row's n-gram bag (<see cref="Inputs.Text.NgramBag"/>) as one vector: the weighted sum of its buckets'
-/// learned vectors, layer-normalized. It joins the encoder's states as one extra memory token, so the decoder reads
-/// the text both through attention over its tokens and as a bag of n-grams (the TF-IDF view), whichever serves it.
+/// learned vectors (an embedding bag: the [batch, slots, width] gather is never materialized), layer-normalized.
+/// Beside the transformer it joins the encoder's states as one extra memory token, so the decoder reads the text both
+/// through attention over its tokens and as a bag of n-grams (the TF-IDF view); the MLP backbone reads text through
+/// it alone.
 /// </summary>
 public sealed class BagEmbedding : nn.Module<Tensor, Tensor, Tensor>
 {
-    private readonly Embedding buckets;
+    private readonly EmbeddingBag buckets;
     private readonly LayerNorm norm;
 
-    public BagEmbedding(int bucketCount, TransformerOptions options) : base(nameof(BagEmbedding))
+    /// <param name="bucketCount">Hash buckets (0 is padding).</param>
+    /// <param name="width">Width of the bag's vector (the model dimension as a memory token, wider for the MLP).</param>
+    public BagEmbedding(int bucketCount, int width) : base(nameof(BagEmbedding))
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(bucketCount, 2);
-        buckets = nn.Embedding(bucketCount, options.ModelDim, padding_idx: 0);
-        using (torch.no_grad()) buckets.weight!.normal_(0, 0.1);
-        norm = nn.LayerNorm(options.ModelDim);
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
+        buckets = nn.EmbeddingBag(bucketCount, width, mode: EmbeddingBagMode.Sum, padding_index: 0);
+        using (torch.no_grad()) buckets.weight!.normal_(0, 0.1).index_fill_(0, torch.tensor(0L), 0.0);
+        norm = nn.LayerNorm(width);
+        Width = width;
         RegisterComponents();
     }
 
-    /// <summary>[batch, slots] bucket ids and weights → [batch, d].</summary>
+    /// <summary>Width of the vector <see cref="forward"/> returns.</summary>
+    public int Width { get; }
+
+    /// <summary>[batch, slots] bucket ids and weights → [batch, width].</summary>
     public override Tensor forward(Tensor ids, Tensor weights)
     {
         using var scope = torch.NewDisposeScope();
-        var summed = (buckets.call(ids) * weights.unsqueeze(-1)).sum(1);
+        var summed = buckets.call(ids, null, weights);
         return norm.call(summed).MoveToOuterDisposeScope();
     }
 }

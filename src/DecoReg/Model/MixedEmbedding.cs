@@ -32,7 +32,9 @@ public sealed class MixedEmbedding : InputEmbedding
     {
         var table = featurizer.Columns is { } columns ? TabularEmbedding.For(columns, options) : null;
         var text = new TextEmbedding(featurizer.TextVocabularySize, featurizer.MaxTokens, featurizer.FieldCount, options);
-        var bag = featurizer.Text.NgramBuckets > 0 ? new BagEmbedding(featurizer.Text.NgramBuckets, options) : null;
+        // The MLP backbone reads the bag as its input vector (as wide as its blocks); the transformer as one memory token.
+        int width = options.Backbone == BackboneKind.Mlp ? options.MlpWidth : options.ModelDim;
+        var bag = featurizer.Text.NgramBuckets > 0 ? new BagEmbedding(featurizer.Text.NgramBuckets, width) : null;
         return new MixedEmbedding(table, text, featurizer.ColumnCount, bag);
     }
 
@@ -43,8 +45,27 @@ public sealed class MixedEmbedding : InputEmbedding
     public override Tensor? Summary(InputBatch input)
     {
         if (bag is null) return null;
+        using var vector = BagOf(input);
+        return vector.unsqueeze(1);
+    }
+
+    /// <summary>The column tokens' embeddings side by side, then the n-gram bag; 0 without a bag (tokens need attention).</summary>
+    public override long FlatWidth => bag is null ? 0 : (table?.FlatWidth ?? 0) + bag.Width;
+
+    public override Tensor Flat(InputBatch input)
+    {
+        if (bag is null) throw new NotSupportedException("text without an n-gram bag has no flat view for the MLP backbone");
+        using var scope = torch.NewDisposeScope();
+        var text = BagOf(input);
+        if (Columns == 0) return text.MoveToOuterDisposeScope();
+        using var columns = new InputBatch(input.Tokens.narrow(1, 0, Columns), input.Values.narrow(1, 0, Columns));
+        return torch.cat([table!.Flat(columns), text], 1).MoveToOuterDisposeScope();
+    }
+
+    private Tensor BagOf(InputBatch input)
+    {
         if (input.Bag is null || input.BagWeights is null) throw new ArgumentException("this model reads n-gram bags; the batch has none");
-        return bag.call(input.Bag, input.BagWeights).unsqueeze(1);
+        return bag!.call(input.Bag, input.BagWeights);
     }
 
     public override Tensor forward(InputBatch input)

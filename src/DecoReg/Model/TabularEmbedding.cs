@@ -26,6 +26,7 @@ public sealed class TabularEmbedding : InputEmbedding
         int d = options.ModelDim;
         kind = options.NumericEmbedding;
         Columns = columns;
+        ModelDim = d;
         ids = nn.Embedding(vocabularySize, d);
         using (torch.no_grad()) ids.weight!.mul_(0.5);
         var carries = new float[vocabularySize];
@@ -49,6 +50,9 @@ public sealed class TabularEmbedding : InputEmbedding
     /// <summary>Column tokens per row.</summary>
     public int Columns { get; }
 
+    /// <summary>Width of each column's embedding.</summary>
+    public int ModelDim { get; }
+
     /// <summary>The embedding for a featurizer's token layout (its numeric columns' "present" ids carry values).</summary>
     public static TabularEmbedding For(DecoReg.Inputs.TabularFeaturizer featurizer, TransformerOptions options)
     {
@@ -56,6 +60,14 @@ public sealed class TabularEmbedding : InputEmbedding
             .Where(c => featurizer.Schema.Columns[c].Kind == DecoReg.Inputs.ColumnKind.Numeric)
             .Select(featurizer.PresentId).ToArray();
         return new TabularEmbedding(featurizer.VocabularySize, featurizer.ColumnCount, valueIds, options);
+    }
+
+    public override long FlatWidth => (long)Columns * ModelDim;
+
+    public override Tensor Flat(InputBatch input)
+    {
+        using var embedded = call(input);
+        return embedded.flatten(1);
     }
 
     public override Tensor forward(InputBatch input)

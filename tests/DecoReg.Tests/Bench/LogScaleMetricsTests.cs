@@ -40,5 +40,7 @@ public class LogScaleMetricsTests
         // the decoder then reads n = 2 tokens: 2·(24 + 16) + 4·2·4 + 4·2 + 4·2·2 = 136; head 20; two members double it.
         var mlp = network with { Backbone = BackboneKind.Mlp, MlpWidth = 4, EncoderLayers = 2, MemoryTokens = 2, Members = 2 };
         Assert.Equal(3 * 2 * (112 + 136 + 20), TrainingThroughput.EstimateFlopsPerExample(mlp, 3, 1, 5), 9);
+        // Over a text's n-gram bag (an input vector of w = 4 units, however many tokens the text has): 2·(4·4 + 16 + 16) = 96.
+        Assert.Equal(3 * 2 * (96 + 136 + 20), TrainingThroughput.EstimateFlopsPerExample(mlp, 240, 1, 5, mlpInputs: 4), 9);
     }
 }

@@ -90,14 +90,16 @@ public class EfficientEnsembleTests
     }
 
     [Fact]
-    public void TheMlpBackbone_RefusesWholeRecordText()
+    public void TheMlpBackbone_ReadsTextOnlyThroughItsBag()
     {
-        var options = new RegressorOptions { Network = new TransformerOptions { Backbone = BackboneKind.Mlp }, Inputs = new DecoReg.Inputs.InputOptions { Mode = DecoReg.Inputs.InputMode.Text } };
+        var text = new DecoReg.Inputs.InputOptions { Mode = DecoReg.Inputs.InputMode.Text };
+        new RegressorOptions { Network = new TransformerOptions { Backbone = BackboneKind.Mlp }, Inputs = text }.Validate();
+        var options = new RegressorOptions { Network = new TransformerOptions { Backbone = BackboneKind.Mlp }, Inputs = text with { NgramBuckets = 0 } };
         var e = Assert.Throws<DecoRegException>(options.Validate);
-        Assert.Contains("MLP backbone", e.Message);
+        Assert.Contains("n-gram bag", e.Message);
         var table = new TransformerOptions().Resolve(tableRows: true);
-        var text = new TransformerOptions().Resolve(tableRows: false);
+        var textNetwork = new TransformerOptions().Resolve(tableRows: false);
         Assert.Equal((BackboneKind.Mlp, TransformerOptions.DefaultMlpMembers, 1), (table.Backbone, table.Members, table.DecoderLayers));
-        Assert.Equal((BackboneKind.Transformer, 1, 2), (text.Backbone, text.Members, text.DecoderLayers));
+        Assert.Equal((BackboneKind.Transformer, 1, 2), (textNetwork.Backbone, textNetwork.Members, textNetwork.DecoderLayers));
     }
 }

@@ -38,12 +38,15 @@ public class TextLearningTests
         return new Dataset(new Table("words", ["name", "description"], cells), y, "words");
     }
 
-    [Fact]
-    public void ReadsTheWordThatSetsTheTarget_AsWholeRecordText()
+    [Theory]
+    [InlineData(BackboneKind.Auto)]   // the transformer over the tokens, with the n-gram bag as one more memory token
+    [InlineData(BackboneKind.Mlp)]    // TabM's MLP over the n-gram bag alone, 8 members
+    public void ReadsTheWordThatSetsTheTarget_AsWholeRecordText(BackboneKind backbone)
     {
         var train = WordRecords(600, 1);
         var test = WordRecords(200, 2);
-        using var model = DecodingRegressor.Train(train, Small(InputMode.Text, epochs: 40));
+        var options = Small(InputMode.Text, epochs: 40);
+        using var model = DecodingRegressor.Train(train, options with { Network = options.Network with { Backbone = backbone, MlpWidth = 64 } });
         var predictions = model.PredictBatch(test.Features);
         double rho = RankCorrelation.Spearman(predictions.Select(d => d.Median).ToArray(), test.Targets);
         Assert.True(rho > 0.9, $"Spearman {rho:F3}");
@@ -52,14 +55,23 @@ public class TextLearningTests
         Assert.True(right > 0.8 * test.RowCount, $"{right} of {test.RowCount} within half a decade");
     }
 
-    [Fact]
-    public void DebianRecords_TrainAsText_AndRoundTripThroughAModelFile()
+    [Theory]
+    [InlineData(BackboneKind.Auto)]
+    [InlineData(BackboneKind.Mlp)]
+    public void DebianRecords_TrainAsText_AndRoundTripThroughAModelFile(BackboneKind backbone)
     {
         var all = Dataset.FromTable(TableLoader.ReadTable(TestData.Path("text", "debian-packages", "train.jsonl")), "installed_size_kib");
         var train = all.Subset(Enumerable.Range(0, 300).ToArray(), "first 300");
         var test = all.Subset(Enumerable.Range(300, 40).ToArray(), "next 40");
-        using var model = DecodingRegressor.Train(train, Small(InputMode.Text, epochs: 2) with { Inputs = new InputOptions { Mode = InputMode.Text, MaxTokens = 96 } });
+        var options = Small(InputMode.Text, epochs: 2);
+        using var model = DecodingRegressor.Train(train, options with
+        {
+            Inputs = new InputOptions { Mode = InputMode.Text, MaxTokens = 96 },
+            Network = options.Network with { Backbone = backbone, MlpWidth = 64 },
+        });
+        Assert.Equal(backbone == BackboneKind.Mlp ? BackboneKind.Mlp : BackboneKind.Transformer, model.Network.Backbone);
         var text = model.Learned.Text!;
+        Assert.True(text.BagReadsWholeFields);
         Assert.Null(text.TextColumns);
         Assert.True(text.TruncatedRows > 0, "Debian records are longer than 96 tokens");
         Assert.InRange(text.MeanTokens, 40, 96);

@@ -33,10 +33,13 @@ public sealed class TextBudget
     /// field lost tokens.
     /// </summary>
     public int Encode(IReadOnlyList<string> fields, Span<long> destination, out bool truncated) =>
-        Encode(fields, destination, out truncated, out _);
+        Encode(fields, destination, out truncated, out _, out _);
 
-    /// <summary>As above; <paramref name="kept"/> says how many tokens each field kept (in order).</summary>
-    public int Encode(IReadOnlyList<string> fields, Span<long> destination, out bool truncated, out int[] kept)
+    /// <summary>
+    /// As above; <paramref name="kept"/> says how many tokens each field kept (in order), and <paramref name="whole"/>
+    /// holds each field's ids before the budget cut them (at most <see cref="MaxTokens"/> per field, ids plus one).
+    /// </summary>
+    public int Encode(IReadOnlyList<string> fields, Span<long> destination, out bool truncated, out int[] kept, out int[][] whole)
     {
         if (destination.Length < MaxTokens) throw new ArgumentException($"the destination holds fewer than {MaxTokens} ids");
         var ids = new int[fields.Count][];
@@ -60,6 +63,7 @@ public sealed class TextBudget
         for (int f = 0; f < fields.Count; f++)
             for (int j = 0; j < keep[f]; j++) destination[written++] = ids[f][j] + 1;
         kept = keep;
+        whole = Array.ConvertAll(ids, field => Array.ConvertAll(field, id => id + 1));   // the tokenizer may share its arrays
         return written;
     }
 

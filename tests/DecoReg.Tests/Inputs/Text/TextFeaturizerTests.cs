@@ -75,6 +75,39 @@ public class TextFeaturizerTests
     }
 
     [Fact]
+    public void NgramBags_ReadWholeFields_WhereAttentionIsCut_AndEarlierModelsKeepTheirKeptTokenBags()
+    {
+        var (wide, _, text) = InputEncoders.Fit(new InputOptions { Mode = InputMode.Text, NgramBuckets = 4096 }, Packages);
+        Assert.True(text!.BagReadsWholeFields);
+        var tokenizer = Assert.IsType<TextFeaturizer>(wide).Tokenizer;
+        // A budget that holds every field on its own but not a whole row: attention is cut, the bag is not.
+        int longestField = TextFeaturizer.TextsOf(Packages, null, text.Format)
+            .SelectMany(t => t.Split('\n')).Max(line => tokenizer.Encode(line + "\n", 1 << 20, out _).Length);
+        var cut = new TextFeaturizer(text with { MaxTokens = longestField }, tokenizer, null).Encode(Packages);
+        var whole = wide.Encode(Packages);
+        Assert.True(cut.TruncatedRows > 0, "the budget cuts some rows");
+        Assert.Equal(0, whole.TruncatedRows);
+        Assert.True(cut.Columns < whole.Columns);
+        Assert.Equal(whole.Bags!.Ids, cut.Bags!.Ids);
+        Assert.Equal(whole.Bags.Weights, cut.Bags.Weights);
+        // A model file from before reads the bag of the kept tokens only: it keeps predicting as it was trained.
+        var earlier = new TextFeaturizer(text with { MaxTokens = longestField, BagReadsWholeFields = false }, tokenizer, null).Encode(Packages);
+        for (int r = 0; r < Packages.RowCount; r++)
+        {
+            int length = earlier.Lengths![r];
+            var ids = Enumerable.Range(0, length).Select(j => earlier.Token(r, j)).ToArray();
+            var fields = Enumerable.Range(0, length).Select(j => earlier.Value(r, j)).ToArray();
+            var expected = NgramBag.Of(ids, fields, 4096).Ids;
+            Assert.Equal(expected, earlier.Bags!.Ids.Skip(r * earlier.Bags.Width).Take(expected.Length));
+        }
+        Assert.True(earlier.Bags!.Width < whole.Bags.Width);
+        // A model file written before the flag has no such key: it reads as false.
+        var node = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(text))!.AsObject();
+        Assert.True(node.Remove(nameof(TextInput.BagReadsWholeFields)));
+        Assert.False(System.Text.Json.JsonSerializer.Deserialize<TextInput>(node)!.BagReadsWholeFields);
+    }
+
+    [Fact]
     public void Mixed_PutsColumnTokensFirst_ThenText_WithLengths()
     {
         var options = new InputOptions { TextColumns = ["description"], InferTextColumns = false };
