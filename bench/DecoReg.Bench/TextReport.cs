@@ -75,7 +75,9 @@ public static class TextReport
         sb.AppendLine("Training examples/s: the mean of the training report's per-epoch rates (hold-out evaluation excluded). Tokens/s = examples/s × encoder tokens per example " +
             "(column tokens + mean text tokens after cutting). Training FLOPs per example are an estimate: 3 × the forward pass (backward ≈ 2 × forward), the forward pass " +
             "2 FLOPs per multiply-add of every matrix product — 2n(4d² + 2df) + 4n²d per encoder layer, 2m(6d² + 2df) + 4nd² + 4m²d + 4mnd per decoder layer, 2mdV for the output head " +
-            "(d model width, f feed-forward width, n encoder tokens, m number tokens, V number classes), i.e. 6 × parameters touched per token × tokens plus attention; embeddings, norms and softmax left out. " +
+            "(d model width, f feed-forward width, n encoder tokens, m number tokens, V number classes), i.e. 6 × parameters touched per token × tokens plus attention; " +
+            "the MLP backbone instead 2(i·w + (L−1)w² + w·t·d) for an input of i units (column embeddings side by side; for text the n-gram bag summed into w units), L blocks of w units, t memory tokens, then the decoder over n = t tokens, all once per member; " +
+            "embeddings (the bag's sum over its buckets included), norms and softmax left out, so the MLP's fraction of peak understates the work it does. " +
             "The peak is a 1024 × 1024 fp32 matmul repeated for 1 s through libtorch on the run's thread count, measured once per command.").AppendLine();
         sb.AppendLine("| data set | method | examples/s | tokens per example | tokens/s | GFLOP per example (est.) | GFLOP/s | fp32 matmul peak GFLOP/s | fraction of peak |");
         sb.AppendLine("|---|---|---|---|---|---|---|---|---|");

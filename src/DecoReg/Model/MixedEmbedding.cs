@@ -33,7 +33,8 @@ public sealed class MixedEmbedding : InputEmbedding
         var table = featurizer.Columns is { } columns ? TabularEmbedding.For(columns, options) : null;
         var text = new TextEmbedding(featurizer.TextVocabularySize, featurizer.MaxTokens, featurizer.FieldCount, options);
         // The MLP backbone reads the bag as its input vector (as wide as its blocks); the transformer as one memory token.
-        int width = options.Backbone == BackboneKind.Mlp ? options.MlpWidth : options.ModelDim;
+        bool mlp = options.Resolve(tableRows: false).Backbone == BackboneKind.Mlp;
+        int width = mlp ? options.MlpWidth : options.ModelDim;
         var bag = featurizer.Text.NgramBuckets > 0 ? new BagEmbedding(featurizer.Text.NgramBuckets, width) : null;
         return new MixedEmbedding(table, text, featurizer.ColumnCount, bag);
     }

@@ -19,7 +19,7 @@ public sealed class MlpBackbone : Backbone
     private readonly Linear memory;
     private readonly LayerNorm norm;
     private readonly Dropout dropout;
-    private readonly Parameter? memberScales;   // [members, columns·d]
+    private readonly Parameter? memberScales;   // [members, flat width]
     private readonly int tokens;
 
     public MlpBackbone(InputEmbedding inputEmbedding, TransformerOptions options, int members = 1) : base(nameof(MlpBackbone), options)
