@@ -16,8 +16,8 @@ public static class MetricsView
         Row("RMSE (mean)", F(m.Rmse));
         Row("MAE (median)", F(m.Mae));
         Row("R²", F(m.R2));
-        Row("Kendall τ", F(m.KendallTau));
-        Row("Spearman ρ", F(m.Spearman));
+        Row("Kendall τ (median)", F(m.KendallTau));
+        Row("Spearman ρ (median)", F(m.Spearman));
         Row("NLL (per row, target units)", F(m.Nll));
         Row("CRPS", F(m.Crps));
         foreach (var level in m.Coverage.Keys.Order())

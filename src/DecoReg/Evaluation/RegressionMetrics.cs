@@ -10,7 +10,9 @@ public static class RegressionMetrics
 
     /// <summary>
     /// Metrics of <paramref name="predictions"/> against <paramref name="targets"/> (same order, target units):
-    /// RMSE and R² of the mean; MAE of the median; Kendall tau-b and Spearman between mean and target;
+    /// RMSE and R² of the mean; MAE of the median; Kendall tau-b and Spearman between median and target (ranks: the
+    /// median follows any monotone map of the target, so the ranking does not depend on how the target is scaled,
+    /// and a heavy right tail that drags a mean up does not reorder rows);
     /// NLL = −mean log-likelihood, taken from <paramref name="logLikelihoods"/> when given (teacher-forced per-row
     /// log-likelihoods, in target units) and else from <see cref="Distribution.LogDensity"/> (∞ when a target falls
     /// outside every bin); CRPS = mean exact CRPS of the piecewise-uniform distribution (<see cref="Scoring.Crps"/>);
@@ -40,7 +42,7 @@ public static class RegressionMetrics
                 throw new ArgumentOutOfRangeException(nameof(levels), level, "Interval levels must be in (0, 1).");
 
         var given = intervals is null ? null : levels.Select(level => intervals(predictions, level)).ToArray();
-        var means = new double[n];
+        var medians = new double[n];
         double targetSum = 0, squaredError = 0, absoluteError = 0, logLikelihood = 0, crps = 0;
         var covered = new int[levels.Count];
         var widths = new double[levels.Count];
@@ -51,10 +53,10 @@ public static class RegressionMetrics
             if (!double.IsFinite(y))
                 throw new ArgumentException($"Target {i} is {y}; targets must be finite.", nameof(targets));
             double mean = d.Mean;
-            means[i] = mean;
+            medians[i] = d.Median;
             targetSum += y;
             squaredError += (mean - y) * (mean - y);
-            absoluteError += Math.Abs(d.Median - y);
+            absoluteError += Math.Abs(medians[i] - y);
             logLikelihood += logLikelihoods is null ? d.LogDensity(y) : logLikelihoods[i];
             crps += Scoring.Crps(d, y);
             for (int k = 0; k < levels.Count; k++)
@@ -83,8 +85,8 @@ public static class RegressionMetrics
             Rmse: Math.Sqrt(squaredError / n),
             Mae: absoluteError / n,
             R2: totalSquares > 0 ? 1 - squaredError / totalSquares : double.NaN,
-            KendallTau: RankCorrelation.KendallTauB(means, targets),
-            Spearman: RankCorrelation.Spearman(means, targets),
+            KendallTau: RankCorrelation.KendallTauB(medians, targets),
+            Spearman: RankCorrelation.Spearman(medians, targets),
             Nll: -logLikelihood / n,
             Crps: crps / n,
             Coverage: coverage,

@@ -97,11 +97,17 @@ public class RegressionMetricsTests
     }
 
     [Fact]
-    public void RankCorrelationsUseMeansAgainstTargets()
+    public void RankCorrelationsUseMediansAgainstTargets()
     {
         var report = RegressionMetrics.Compute([Point(1), Point(2), Point(2), Point(3)], [1, 3, 2, 2]);
         Assert.Equal(0.4, report.KendallTau, 1e-15);
         Assert.Equal(0.5, report.Spearman, 1e-15);
+        // A heavy right tail: the first row's median (≈ 1.3) ranks below the second's (2), its mean (≈ 40.6) above.
+        var tailed = new Distribution([1, 100], [0.6, 0.4], [0.5, 99.5], [1.5, 100.5], 1);
+        Assert.True(tailed.Mean > 2 && tailed.Median < 2);
+        var ranked = RegressionMetrics.Compute([tailed, Point(2)], [1, 2]);
+        Assert.Equal(1.0, ranked.Spearman, 1e-15);
+        Assert.Equal(1.0, ranked.KendallTau, 1e-15);
     }
 
     [Fact]
