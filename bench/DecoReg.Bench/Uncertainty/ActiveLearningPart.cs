@@ -127,10 +127,10 @@ public sealed class ActiveLearningPart(string name, IReadOnlyList<ActiveRule> ru
             sb.AppendLine().AppendLine(string.Create(Ci, $"At {Start + Rounds * Batch} rows, `{judged.Name}`{(judged.IsDefault ? " (the default)" : "")} against random: RMSE {ra:G4} vs {rr:G4}, NLL {na:F3} vs {nr:F3}: it {(beats ? "beats" : "does not beat")} random on both.")).AppendLine();
         }
         if (judged is null) return;
-        bool complete = merged.Count == Sets.Count, all2 = met == Sets.Count;
+        bool complete = merged.Count == Sets.Count, everySet = met == Sets.Count;
         sb.AppendLine(judged.IsDefault
-            ? $"Target (the default rule, `{judged.Name}`, beats random at the end, RMSE and NLL, on both sets): {(!complete ? "not judged (a set is missing)" : all2 ? "**met**" : "**not met**")}."
-            : $"Does `{judged.Name}` (not the default) beat random at the end, RMSE and NLL, on both sets? {(!complete ? "not judged (a set is missing)" : all2 ? "**yes**" : "**no**")}.").AppendLine();
+            ? $"Target (the default rule, `{judged.Name}`, beats random at the end, RMSE and NLL, on both sets): {(!complete ? "not judged (a set is missing)" : everySet ? "**met**" : "**not met**")}."
+            : $"Does `{judged.Name}` (not the default) beat random at the end, RMSE and NLL, on both sets? {(!complete ? "not judged (a set is missing)" : everySet ? "**yes**" : "**no**")}.").AppendLine();
     }
 
     /// <summary>The rules shown (the extended part's first, then this part's) and, per set, one run holding every shown rule's curves.</summary>

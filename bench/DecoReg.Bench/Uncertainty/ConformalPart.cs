@@ -26,7 +26,10 @@ public sealed class ConformalPart : IUncertaintyPart
     internal static readonly string[] Methods = ["model", Chosen, "pit-centred", "pit"];
     private static readonly CultureInfo Ci = CultureInfo.InvariantCulture;
 
-    public string Name => "conformal";
+    /// <summary>The part's name (its runs' <c>part</c>).</summary>
+    public const string PartName = "conformal";
+
+    public string Name => PartName;
 
     internal static string Key(string what, string method, double level) => $"{what}_{method}_{level.ToString("R", Ci)}";
 

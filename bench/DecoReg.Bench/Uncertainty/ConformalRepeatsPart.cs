@@ -87,7 +87,7 @@ public sealed class ConformalRepeatsPart : IUncertaintyPart
         sb.AppendLine();
         // Each set judged on its most precise estimate: the carvings' mean where repeated, else the single carving above.
         var repeated = runs.Select(r => r.Dataset).ToHashSet();
-        var combined = runs.Concat(all.Where(r => r.Part == "conformal" && !repeated.Contains(r.Dataset))).ToArray();
+        var combined = runs.Concat(all.Where(r => r.Part == ConformalPart.PartName && !repeated.Contains(r.Dataset))).ToArray();
         var (inBand, outside) = ConformalPart.Verdict(combined, ConformalPart.Chosen);
         sb.AppendLine(string.Create(Ci, $"Target judged on these means ({string.Join(", ", repeated)}) and, for the other sets, the single carving above: `{ConformalPart.Chosen}` 90 % coverage in [{ConformalPart.Low:F2}, {ConformalPart.High:F2}] on every set: **{(outside.Count == 0 && inBand.Count > 0 ? "met" : "not met")}** ({inBand.Count} of {inBand.Count + outside.Count} sets in the band{(outside.Count > 0 ? "; outside: " + string.Join(", ", outside) : "")})."));
         foreach (var other in ConformalPart.Methods.Skip(2))

@@ -101,8 +101,11 @@ public sealed class TextFeaturizer : IInputEncoder
             }
             if (bags is null) return;
             if (!Text.BagReadsWholeFields) { bags[r] = NgramBag.Of(ids[r], fields[r], Text.NgramBuckets); return; }
-            var bagIds = whole.SelectMany(f => f).Select(id => (long)id).ToArray();
-            var bagFields = whole.SelectMany((f, i) => Enumerable.Repeat(lineFields[i], f.Length)).ToArray();
+            int count = whole.Sum(f => f.Length);
+            var bagIds = new long[count];
+            var bagFields = new float[count];
+            for (int f = 0, k = 0; f < whole.Length; f++)
+                foreach (int id in whole[f]) (bagIds[k], bagFields[k++]) = (id + 1L, lineFields[f]);   // ids as the budget writes them
             bags[r] = NgramBag.Of(bagIds, bagFields, Text.NgramBuckets);
         });
         return (ids, fields, cut.Count(x => x), bags is null ? null : NgramBags.From(bags));

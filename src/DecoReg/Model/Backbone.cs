@@ -48,6 +48,29 @@ public abstract class Backbone : nn.Module
         members > 1 ? nn.Parameter(torch.randint(0, 2, [members, width]).to_type(ScalarType.Float32) * 2 - 1) : null;
 
     /// <summary>
+    /// <paramref name="embed"/> of every distinct row once, repeated to the batch's rows: in a batch expanded to members
+    /// (<see cref="InputBatch.SourceRows"/>) each row appears once per member with the same inputs, and only the member
+    /// scales that follow differ, so embedding it k times is k − 1 times wasted (gradients add up over the copies).
+    /// </summary>
+    protected static Tensor OncePerRow(InputBatch input, Func<InputBatch, Tensor> embed)
+    {
+        if (input.SourceRows is not { } sources) return embed(input);
+        var slot = new Dictionary<int, int>();
+        var first = new List<long>();
+        var repeat = new long[sources.Length];
+        for (int i = 0; i < sources.Length; i++)
+        {
+            if (!slot.TryGetValue(sources[i], out int j)) slot.Add(sources[i], j = first.Count);
+            if (j == first.Count) first.Add(i);
+            repeat[i] = j;
+        }
+        if (first.Count == sources.Length) return embed(input);
+        using var scope = torch.NewDisposeScope();
+        using var distinct = input.Select(torch.tensor(first.ToArray()));
+        return embed(distinct).index_select(0, torch.tensor(repeat)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
     /// Scales each row of <paramref name="x"/> ([rows, …, width]) by its member's vector; a batch must name members
     /// exactly when the network has them (an unexpanded batch would silently read an untrained, unscaled path).
     /// </summary>

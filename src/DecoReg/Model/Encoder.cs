@@ -38,7 +38,7 @@ public sealed class Encoder : Backbone
     {
         using var scope = torch.NewDisposeScope();
         memoryMask = input.Padding is null ? null : input.Padding.logical_not().unsqueeze(1).unsqueeze(1);
-        var x = ScaleByMember(embedding.call(input), input, memberScales);
+        var x = ScaleByMember(OncePerRow(input, embedding.call), input, memberScales);
         foreach (var layer in layers) x = layer.Forward(x, memoryMask);
         var states = norm.call(x);
         if (embedding.Summary(input) is { } summary)

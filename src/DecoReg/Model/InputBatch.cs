@@ -50,6 +50,13 @@ public sealed class InputBatch : IDisposable
     public Tensor? Members { get; init; }
 
     /// <summary>
+    /// For a batch expanded to members: the row of the unexpanded batch each row copies (rows with the same source
+    /// carry the same inputs), so what does not depend on the member is computed once per source row
+    /// (<see cref="Backbone"/>); null otherwise. Set by <see cref="MemberBatches.Expand"/>; kept by <see cref="Select"/>.
+    /// </summary>
+    public int[]? SourceRows { get; init; }
+
+    /// <summary>
     /// The tensors of encoded rows (the one place featurized rows become tensors); rows with a length get a padding
     /// mask over the positions after it.
     /// </summary>
@@ -85,13 +92,15 @@ public sealed class InputBatch : IDisposable
             bagWeights = BagWeights!.index_select(0, index).narrow(1, 0, slots);
         }
         var members = Members?.index_select(0, index);
+        var rows = Lengths is null && SourceRows is null ? null : index.data<long>().ToArray();
+        var sources = SourceRows is null ? null : rows!.Select(r => SourceRows[r]).ToArray();
         if (Lengths is null)
-            return new(Tokens.index_select(0, index), Values.index_select(0, index), Padding?.index_select(0, index), null, bag, bagWeights) { Members = members };
-        var rows = index.data<long>().ToArray();
-        var lengths = rows.Select(r => Lengths[r]).ToArray();
+            return new(Tokens.index_select(0, index), Values.index_select(0, index), Padding?.index_select(0, index), null, bag, bagWeights)
+                { Members = members, SourceRows = sources };
+        var lengths = rows!.Select(r => Lengths[r]).ToArray();
         long width = Math.Max(1, lengths.DefaultIfEmpty(0).Max());
         Tensor Cut(Tensor t) => t.index_select(0, index).narrow(1, 0, width);
-        return new(Cut(Tokens), Cut(Values), Cut(Padding!), lengths, bag, bagWeights) { Members = members };
+        return new(Cut(Tokens), Cut(Values), Cut(Padding!), lengths, bag, bagWeights) { Members = members, SourceRows = sources };
     }
 
     public void Dispose()

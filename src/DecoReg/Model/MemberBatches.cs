@@ -19,6 +19,7 @@ public static class MemberBatches
         return new InputBatch(expanded.Tokens, expanded.Values, expanded.Padding, expanded.Lengths, expanded.Bag, expanded.BagWeights)
         {
             Members = torch.arange(members, ScalarType.Int64).repeat(input.Count),
+            SourceRows = Enumerable.Range(0, (int)input.Count).SelectMany(r => Enumerable.Repeat(r, members)).ToArray(),
         };
     }
 

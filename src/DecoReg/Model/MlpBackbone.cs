@@ -44,7 +44,7 @@ public sealed class MlpBackbone : Backbone
     {
         using var scope = torch.NewDisposeScope();
         memoryMask = null;
-        var x = ScaleByMember(embedding.Flat(input), input, memberScales);
+        var x = ScaleByMember(OncePerRow(input, embedding.Flat), input, memberScales);
         foreach (var block in blocks) x = dropout.call(nn.functional.relu(block.call(x)));
         var states = norm.call(memory.call(x).view(x.shape[0], tokens, Options.ModelDim));
         return states.MoveToOuterDisposeScope();

@@ -44,6 +44,33 @@ public class EfficientEnsembleTests
     [Theory]
     [InlineData(BackboneKind.Mlp)]
     [InlineData(BackboneKind.Transformer)]
+    public void AnExpandedBatch_EmbedsEachRowOnce_AndGetsTheStatesOfEmbeddingEveryCopy(BackboneKind backbone)
+    {
+        torch.manual_seed(3);
+        var options = new TransformerOptions { ModelDim = 16, Heads = 4, FeedForwardDim = 32, Backbone = backbone, Members = 4, MlpWidth = 32, DecoderLayers = 1 };
+        using var network = new EncoderDecoder(new TabularEmbedding(6, 3, [0, 2, 4], options), options, 10, 2);
+        network.eval();
+        using var rows = new InputBatch(torch.tensor(new long[] { 0, 2, 4, 0, 2, 4, 0, 2, 4 }, [3, 3]), torch.randn(3, 3));
+        using var expanded = MemberBatches.Expand(rows, 4);
+        Assert.Equal([0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2], expanded.SourceRows!);
+        using var picked = expanded.Select(torch.tensor(new long[] { 5, 4, 9 }));
+        Assert.Equal([1, 1, 2], picked.SourceRows!);   // a selection keeps its rows' sources
+
+        // The same rows and members without sources: every copy is embedded on its own.
+        using var copies = new InputBatch(expanded.Tokens.clone(), expanded.Values.clone()) { Members = expanded.Members!.clone() };
+        using (torch.no_grad())
+        {
+            using var once = network.Encode(expanded, out _);
+            using var every = network.Encode(copies, out _);
+            Assert.Equal(every.shape, once.shape);
+            Assert.True(torch.allclose(once, every, rtol: 1e-5, atol: 1e-6), "embedding once per row changes the states");
+            Assert.False(torch.allclose(once[0], once[1]), "the members differ");   // the member scales still apply per copy
+        }
+    }
+
+    [Theory]
+    [InlineData(BackboneKind.Mlp)]
+    [InlineData(BackboneKind.Transformer)]
     public void Likelihood_IsTheDecodedMixturesDensity_AndSurvivesAModelFile(BackboneKind backbone)
     {
         var (train, test) = UciDataset.LoadSplit(TestData.Path("uci", "yacht"), 0);

@@ -37,7 +37,8 @@ public sealed class TextBudget
 
     /// <summary>
     /// As above; <paramref name="kept"/> says how many tokens each field kept (in order), and <paramref name="whole"/>
-    /// holds each field's ids before the budget cut them (at most <see cref="MaxTokens"/> per field, ids plus one).
+    /// holds each field's tokenizer ids before the budget cut them (at most <see cref="MaxTokens"/> per field; the
+    /// tokenizer's own ids, not plus one; read only: the tokenizer may share its arrays).
     /// </summary>
     public int Encode(IReadOnlyList<string> fields, Span<long> destination, out bool truncated, out int[] kept, out int[][] whole)
     {
@@ -63,7 +64,7 @@ public sealed class TextBudget
         for (int f = 0; f < fields.Count; f++)
             for (int j = 0; j < keep[f]; j++) destination[written++] = ids[f][j] + 1;
         kept = keep;
-        whole = Array.ConvertAll(ids, field => Array.ConvertAll(field, id => id + 1));   // the tokenizer may share its arrays
+        whole = ids;
         return written;
     }
 
