@@ -32,7 +32,7 @@ public sealed class BenchCommand(IAnsiConsole console) : Command<BenchCommand.Se
         public string? Parts { get; init; }
 
         [CommandOption("--methods <LIST>")]
-        [Description("Comma-separated: decoreg-normalized, decoreg-ieee, decoreg-select (2 trainings), decoreg-ensemble (5), decoreg-select-ensemble (6), gaussian, histogram, mdn, lightgbm; text suite only: decoreg-text, decoreg-table-text, decoreg-table-categorical, tfidf-lightgbm; or all (every method of the suite). Default: uci and tabular the six single-training methods (decoreg-normalized, decoreg-ieee, gaussian, histogram, mdn, lightgbm), text the four text-suite methods.")]
+        [Description("Comma-separated: decoreg-normalized, decoreg-ieee, decoreg-select (2 trainings), decoreg-ensemble (5), decoreg-select-ensemble (6), gaussian, histogram, mdn, lightgbm; text suite only: decoreg-text, decoreg-text-mlp, decoreg-table-text, decoreg-table-categorical, tfidf-lightgbm (its defaults), decoreg-text-ensemble (3), decoreg-text-d128; or all (every method of the suite). Default: uci and tabular the six single-training methods (decoreg-normalized, decoreg-ieee, gaussian, histogram, mdn, lightgbm), text its five defaults.")]
         public string? Methods { get; init; }
 
         [CommandOption("--seeds <N>")]

@@ -75,7 +75,8 @@ public static class TrainingDisplay
     /// hold-out scores of the scalings tried when the scaling was selected).
     /// </summary>
     public static void Summary(IAnsiConsole console, TrainingReport report, int trainRows, int validRows, string? modelPath,
-        IReadOnlyList<TrainingReport>? networks = null, IReadOnlyList<ScalingTrial>? scalings = null, DecoReg.Model.TransformerOptions? network = null)
+        IReadOnlyList<TrainingReport>? networks = null, IReadOnlyList<ScalingTrial>? scalings = null, DecoReg.Model.TransformerOptions? network = null,
+        double temperature = 1.0)
     {
         var table = new Table().Title("training summary").AddColumns("", "");
         table.HideHeaders();
@@ -100,6 +101,7 @@ public static class TrainingDisplay
         if (scalings is { Count: > 0 })
             Row("target scaling (hold-out NLL)", string.Join(", ", scalings.Select(t => string.Create(CultureInfo.InvariantCulture,
                 $"{t.Scaling.ToString().ToLowerInvariant()} {t.ValidationNll:F4}{(t.Chosen ? " (kept)" : "")}"))));
+        if (temperature != 1.0) Row("softmax temperature", temperature.ToString("0.##", CultureInfo.InvariantCulture) + " (fitted on the hold-out)");
         if (modelPath is not null) Row("model file", modelPath);
         console.Write(table);
     }

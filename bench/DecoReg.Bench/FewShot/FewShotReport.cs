@@ -51,14 +51,14 @@ public static class FewShotReport
         {
             var source = FewShotPlan.Source(name, quick);
             var pre = source.Pretraining;
-            sb.Append($"  - {name}: task column `{source.TaskColumn}`, {source.Mode.ToString().ToLowerInvariant()} inputs, held out: {string.Join(", ", source.HeldOut)}; pretraining at most {pre.Epochs} epochs, patience {pre.Patience}, seed {pre.Seed}, other options the library defaults");
+            sb.Append($"  - {name}: task column `{source.TaskColumn}`, {source.Mode.ToString().ToLowerInvariant()} inputs, held out: {string.Join(", ", source.HeldOut)}; pretraining at most {pre.Epochs} epochs, patience {pre.Patience}, seed {pre.Seed}, {(source.BackboneReason is { } why ? $"backbone: {why}; " : "")}other options the library defaults");
             var done = record.Pretrainings.FirstOrDefault(p => p.Dataset == name);
             sb.AppendLine(done is null ? "." : FormattableString.Invariant(
                 $"; pretrained on {done.Rows} rows of {done.Tasks} tasks in {done.Seconds:F0} s ({done.Epochs} epochs); {done.DroppedRows} rows of {done.DroppedTasks.Count} tasks with fewer than {Data.Tasks.MinRows} training rows left out{(done.DroppedTasks.Count > 0 ? $" ({string.Join(", ", done.DroppedTasks)})" : "")}."));
         }
         if (quick) sb.AppendLine($"  - quick: held out {FewShotPlan.QuickTask} only; pretraining on the first {FewShotPlan.QuickPretrainRows} training rows of the {FewShotPlan.QuickPretrainTasks} largest other sections; every training at most {FewShotPlan.QuickEpochs} epochs.");
         sb.AppendLine(FormattableString.Invariant(
-            $"- fine-tuning (`FineTuneOptions` defaults): learning rate {fineTune.LearningRate}, batch {fineTune.BatchSize}, at most {fineTune.Epochs} epochs, patience {fineTune.Patience}, {fineTune.ValidationFraction:P0} of the sample held out for early stopping, seed s; every weight (`pretrained`) or the decoder only (`pretrained-decoder`)."));
+            $"- fine-tuning (`FineTuneOptions` defaults): learning rate {fineTune.LearningRate}, batch {fineTune.BatchSize}, at most {fineTune.Epochs} epochs, patience {fineTune.Patience}, {fineTune.ValidationFraction:P0} of the sample held out for early stopping, seed s; every weight (`pretrained`) or the decoder only (`pretrained-decoder`); then a softmax temperature fitted on the hold-out (`CalibrateTemperature`: {FewShotPlan.FineTune(0, quick).CalibrateTemperature})."));
         sb.AppendLine(FormattableString.Invariant(
             $"- scratch: the same inputs without a task column, learning rate {scratch.LearningRate}, batch {scratch.BatchSize}, at most {scratch.Epochs} epochs, patience {scratch.Patience}, {scratch.ValidationFraction:P0} held out, seed s."));
         sb.AppendLine($"- seeds: {string.Join(", ", record.Runs.Select(r => r.Seed).Distinct().Order())}; sizes: {string.Join(", ", record.Runs.Where(r => r.Variant == FewShotRun.Pretrained).Select(r => r.Size).Distinct().Order())}.");

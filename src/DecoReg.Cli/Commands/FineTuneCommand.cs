@@ -28,6 +28,10 @@ public sealed class FineTuneCommand(IAnsiConsole console) : Command<FineTuneComm
         [Description("Train only the decoder; the encoder keeps its pretrained weights (cheaper; default: every weight).")]
         public bool DecoderOnly { get; init; }
 
+        [CommandOption("--no-temperature")]
+        [Description("Skip fitting a softmax temperature on the hold-out after fine-tuning (default: fitted, which widens the over-confident distributions a model adapted from few rows gives).")]
+        public bool NoTemperature { get; init; }
+
         [CommandOption("--epochs <N>")]
         [Description("Maximum epochs (default 40; early stopping usually ends sooner).")]
         public int? Epochs { get; init; }
@@ -80,7 +84,7 @@ public sealed class FineTuneCommand(IAnsiConsole console) : Command<FineTuneComm
 
     private static FineTuneOptions Options(Settings s)
     {
-        var o = new FineTuneOptions { Scope = s.DecoderOnly ? FineTuneScope.Decoder : FineTuneScope.All };
+        var o = new FineTuneOptions { Scope = s.DecoderOnly ? FineTuneScope.Decoder : FineTuneScope.All, CalibrateTemperature = !s.NoTemperature };
         var t = o.Training;
         if (s.Epochs is int e) t = t with { Epochs = e };
         if (s.Patience is int p) t = t with { Patience = p };

@@ -8,7 +8,8 @@ namespace DecoReg.Training;
 /// the pretraining never saw still encodes through byte fallback), the same codec and decoder tokens, a scaler fitted on
 /// the new task's own rows (so a new target range needs no retraining of anything else), every network of the ensemble
 /// started from its pretrained weights and trained with <see cref="FineTuneOptions"/> (early stopping on a hold-out of
-/// the few rows). Text models read whatever fields the new file has; table models need the pretraining columns.
+/// the few rows, then a softmax temperature fitted on that hold-out for a single network). Text models read whatever
+/// fields the new file has; table models need the pretraining columns.
 /// </summary>
 public static class FineTuner
 {
@@ -34,7 +35,7 @@ public static class FineTuner
         var ensemble = new Ensemble();
         try
         {
-            using var trainer = new EnsembleTrainer(plan with { Training = training, CalibrateTemperature = false }, targets, inputs, rows)
+            using var trainer = new EnsembleTrainer(plan with { Training = training, CalibrateTemperature = options.CalibrateTemperature && networks.Count == 1 }, targets, inputs, rows)
             {
                 Prepare = (m, network) =>
                 {
@@ -55,7 +56,7 @@ public static class FineTuner
             Schema = schema,
             Members = ensemble.Networks.Count,
             Reports = ensemble.Reports.ToArray(),
-            Temperature = 1.0,
+            Temperature = ensemble.Temperature,
             ScalingTrials = [],
             Text = InputEncoders.Measured(pretrained.Text, inputs, rows.Encoded),
             TargetColumn = data.TargetColumn ?? pretrained.TargetColumn,

@@ -22,7 +22,10 @@ public class FewShotQuickRunTests
         Assert.Contains("## Targets", md);
         Assert.Matches(@"debian-packages rust: \*\*(not )?met\*\*", md);
         Assert.True(new FileInfo(Path.Combine(dir.FullPath, "fewshot.png")).Length > 1000);
-        Assert.True(File.Exists(Path.Combine(dir.FullPath, "fewshot-models", $"{FewShotPlan.Debian}-quick.decoreg")));
+        string modelPath = Path.Combine(dir.FullPath, "fewshot-models", $"{FewShotPlan.Debian}-quick.decoreg");
+        using (var pretrained = DecodingRegressor.Load(modelPath))
+            Assert.Equal(DecoReg.Model.BackboneKind.Mlp, pretrained.Network.Backbone); // the measured choice for Debian (FewShotPlan.DebianBackboneReason)
+        Assert.Contains("backbone: the MLP over the record's n-gram bag", md);
 
         using (var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.FullPath, "fewshot.json"))))
         {

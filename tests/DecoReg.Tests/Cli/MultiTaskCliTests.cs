@@ -46,6 +46,10 @@ public class MultiTaskCliTests
         (code, output, err) = CliRunner.Run("finetune", "--from", pre, "--data", games, "--epochs", "2", "--model", ft);
         Assert.True(code == 0, err);
         Assert.Contains("games", output);
+        double temperature;
+        using (var tuned = DecodingRegressor.Load(ft)) temperature = tuned.Learned.Temperature;   // fitted on the hold-out by default
+        Assert.Contains(temperature, DecoReg.Training.TemperatureCalibration.Grid);
+        Assert.Equal(temperature != 1.0, output.Contains("softmax temperature"));
         string test = Section(dir, "games", 20, skip: 60, name: "games-test");
         (code, output, err) = CliRunner.Run("evaluate", "--model", ft, "--data", test, "--json");
         Assert.True(code == 0, err);
@@ -54,6 +58,10 @@ public class MultiTaskCliTests
         (code, _, err) = CliRunner.Run("finetune", "--from", pre, "--data", games, "--model", ft);
         Assert.Equal(2, code);
         Assert.Contains("--force", err);
+        (code, output, err) = CliRunner.Run("finetune", "--from", pre, "--data", games, "--epochs", "2", "--no-temperature", "--model", ft, "--force");
+        Assert.True(code == 0, err);
+        Assert.DoesNotContain("softmax temperature", output);
+        using (var plain = DecodingRegressor.Load(ft)) Assert.Equal(1.0, plain.Learned.Temperature);
     }
 
     [Fact]

@@ -88,6 +88,17 @@ public class MultiTaskTests
         Assert.Equal(["python"], tuned.Tasks);
         Assert.Equal(64, tuned.Learned.TrainingRows);              // 20 % of 80 held out
 
+        // A temperature is fitted on the hold-out by default: the same fine-tuning without it is no likelier there.
+        Assert.Contains(tuned.Learned.Temperature, TemperatureCalibration.Grid);
+        using (var plain = pretrained.FineTune(python, fineTune with { CalibrateTemperature = false }))
+        {
+            Assert.Equal(1.0, plain.Learned.Temperature);
+            var (_, holdOut) = Tasks.HoldOut(python, "section", fineTune.Training.ValidationFraction, fineTune.Training.Seed);
+            Assert.Equal(16, holdOut.RowCount);
+            Assert.True(tuned.LogLikelihood(holdOut).Average() >= plain.LogLikelihood(holdOut).Average() - 1e-3,
+                $"temperature {tuned.Learned.Temperature}: hold-out log-likelihood {tuned.LogLikelihood(holdOut).Average()} vs {plain.LogLikelihood(holdOut).Average()} at 1");
+        }
+
         string dir = Path.Combine(Path.GetTempPath(), $"multitask-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dir);
         try
@@ -101,6 +112,7 @@ public class MultiTaskTests
             var a = tuned.PredictBatch(probe.Features);
             var b = ft2.PredictBatch(probe.Features);
             for (int i = 0; i < a.Count; i++) Tolerance.AssertClose(a[i].Mean, b[i].Mean, 1e-6, 1e-9);
+            Assert.Equal(tuned.Learned.Temperature, ft2.Learned.Temperature);
             Assert.Equal(pretrained.Learned.TaskScalers["doc"], pre2.Learned.TaskScalers["doc"]);
 
             // The pretrained model reads the task from the rows' section, or from the name given.
