@@ -86,6 +86,7 @@ public static class InputEncoders
             Fields = fields.Order(StringComparer.Ordinal).ToArray(),
             NgramBuckets = options.NgramBuckets,
             BagReadsWholeFields = true,
+            BagTriples = true,
         };
     }
 }

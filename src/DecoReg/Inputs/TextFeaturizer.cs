@@ -100,13 +100,13 @@ public sealed class TextFeaturizer : IInputEncoder
                 for (int j = 0; j < kept[f]; j++) fields[r][k++] = id;
             }
             if (bags is null) return;
-            if (!Text.BagReadsWholeFields) { bags[r] = NgramBag.Of(ids[r], fields[r], Text.NgramBuckets); return; }
+            if (!Text.BagReadsWholeFields) { bags[r] = NgramBag.Of(ids[r], fields[r], Text.NgramBuckets, Text.BagTriples); return; }
             int count = whole.Sum(f => f.Length);
             var bagIds = new long[count];
             var bagFields = new float[count];
             for (int f = 0, k = 0; f < whole.Length; f++)
                 foreach (int id in whole[f]) (bagIds[k], bagFields[k++]) = (id + 1L, lineFields[f]);   // ids as the budget writes them
-            bags[r] = NgramBag.Of(bagIds, bagFields, Text.NgramBuckets);
+            bags[r] = NgramBag.Of(bagIds, bagFields, Text.NgramBuckets, Text.BagTriples);
         });
         return (ids, fields, cut.Count(x => x), bags is null ? null : NgramBags.From(bags));
     }

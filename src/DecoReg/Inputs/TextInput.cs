@@ -25,6 +25,12 @@ public sealed record TextInput(TextTokenizerSpec Tokenizer, int MaxTokens, Recor
     /// </summary>
     public bool BagReadsWholeFields { get; init; }
 
+    /// <summary>
+    /// Whether the n-gram bag also counts triples of neighbouring subwords within a field (true for models trained since;
+    /// false in model files from before, which keep their bags).
+    /// </summary>
+    public bool BagTriples { get; init; }
+
     /// <summary>Training rows whose text exceeded <see cref="MaxTokens"/> and was cut.</summary>
     public int TruncatedRows { get; init; }
 

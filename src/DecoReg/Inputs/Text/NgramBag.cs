@@ -2,18 +2,19 @@ namespace DecoReg.Inputs.Text;
 
 /// <summary>
 /// A row's text as a bag of hashed n-grams, the inductive bias of TF-IDF models given to the network beside its
-/// attention over tokens: every subword, every pair of neighbouring subwords within a field and every (field, subword)
-/// pair is hashed into one of <c>buckets</c> buckets (1..buckets-1; 0 is padding), counted, and the counts are scaled
-/// to unit L2 norm. Deterministic (a fixed 64-bit mix, no randomized string hashing), so a model file reproduces the
-/// same bags.
+/// attention over tokens: every subword, every pair of neighbouring subwords within a field, every (field, subword)
+/// pair and (optionally) every triple of neighbouring subwords within a field is hashed into one of <c>buckets</c>
+/// buckets (1..buckets-1; 0 is padding), counted, and the counts are scaled to unit L2 norm. Deterministic (a fixed
+/// 64-bit mix, no randomized string hashing), so a model file reproduces the same bags. Triples: with a small subword
+/// vocabulary a word is often three or more pieces, so they stand in for the character n-grams TF-IDF models use.
 /// </summary>
 public static class NgramBag
 {
     /// <summary>Largest number of buckets accepted.</summary>
     public const int MaxBuckets = 1 << 22;
 
-    /// <summary>The bag of one row: bucket ids and their weights (same length, ids distinct, sorted).</summary>
-    public static (long[] Ids, float[] Weights) Of(ReadOnlySpan<long> ids, ReadOnlySpan<float> fields, int buckets)
+    /// <summary>The bag of one row: bucket ids and their weights (same length, ids distinct, sorted); <paramref name="triples"/> adds subword triples.</summary>
+    public static (long[] Ids, float[] Weights) Of(ReadOnlySpan<long> ids, ReadOnlySpan<float> fields, int buckets, bool triples = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(buckets, 2);
         if (fields.Length != ids.Length) throw new ArgumentException("one field id per token expected", nameof(fields));
@@ -30,6 +31,8 @@ public static class NgramBag
             Add(1UL << 60 | id);
             Add(2UL << 60 | field << 32 | id);
             if (i > 0 && ids[i - 1] != 0 && fields[i - 1] == fields[i]) Add(3UL << 60 | (ulong)ids[i - 1] << 30 | id);
+            if (triples && i > 1 && ids[i - 1] != 0 && ids[i - 2] != 0 && fields[i - 2] == fields[i] && fields[i - 1] == fields[i])
+                Add(4UL << 60 ^ Mix((ulong)ids[i - 2] << 30 | (ulong)ids[i - 1]) >> 4 ^ id);
         }
         var keys = counts.Keys.Order().ToArray();
         double norm = Math.Sqrt(keys.Sum(k => (double)counts[k] * counts[k]));

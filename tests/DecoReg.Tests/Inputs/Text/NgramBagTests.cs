@@ -43,5 +43,13 @@ public class NgramBagTests
         var a = NgramBag.Of([5], [1], buckets).Ids;
         var b = NgramBag.Of([5], [2], buckets).Ids;
         Assert.Single(a.Intersect(b));
+        // Triples of neighbouring subwords within a field, when asked for: one more n-gram for 5 6 7, none across a field.
+        Assert.Equal(9, NgramBag.Of([5, 6, 7], [1, 1, 1], buckets, triples: true).Ids.Length);
+        Assert.Equal(7, NgramBag.Of([5, 6, 7], [1, 1, 2], buckets, triples: true).Ids.Length);
+        Assert.Equal(7, NgramBag.Of([5, 6, 0, 7], [1, 1, 1, 1], buckets, triples: true).Ids.Length);   // padding breaks it
+        // Order matters: 7 6 5 is another triple (and other bigrams), the unigrams are shared.
+        var forward = NgramBag.Of([5, 6, 7], [1, 1, 1], buckets, triples: true).Ids;
+        var backward = NgramBag.Of([7, 6, 5], [1, 1, 1], buckets, triples: true).Ids;
+        Assert.Equal(6, forward.Intersect(backward).Count());
     }
 }

@@ -43,7 +43,7 @@ public class TextFeaturizerTests
             int length = encoded.Lengths![r];
             var ids = Enumerable.Range(0, length).Select(j => encoded.Token(r, j)).ToArray();
             var fields = Enumerable.Range(0, length).Select(j => encoded.Value(r, j)).ToArray();
-            var expected = NgramBag.Of(ids, fields, 4096);
+            var expected = NgramBag.Of(ids, fields, 4096, text.BagTriples);
             var slots = bags.Ids.Skip(r * bags.Width).Take(bags.Width).ToArray();
             Assert.Equal(expected.Ids, slots.Take(expected.Ids.Length));
             Assert.All(slots.Skip(expected.Ids.Length), id => Assert.Equal(0L, id));   // padding slots
@@ -79,6 +79,7 @@ public class TextFeaturizerTests
     {
         var (wide, _, text) = InputEncoders.Fit(new InputOptions { Mode = InputMode.Text, NgramBuckets = 4096 }, Packages);
         Assert.True(text!.BagReadsWholeFields);
+        Assert.True(text.BagTriples);
         var tokenizer = Assert.IsType<TextFeaturizer>(wide).Tokenizer;
         // A budget that holds every field on its own but not a whole row: attention is cut, the bag is not.
         int longestField = TextFeaturizer.TextsOf(Packages, null, text.Format)
@@ -91,7 +92,7 @@ public class TextFeaturizerTests
         Assert.Equal(whole.Bags!.Ids, cut.Bags!.Ids);
         Assert.Equal(whole.Bags.Weights, cut.Bags.Weights);
         // A model file from before reads the bag of the kept tokens only: it keeps predicting as it was trained.
-        var earlier = new TextFeaturizer(text with { MaxTokens = longestField, BagReadsWholeFields = false }, tokenizer, null).Encode(Packages);
+        var earlier = new TextFeaturizer(text with { MaxTokens = longestField, BagReadsWholeFields = false, BagTriples = false }, tokenizer, null).Encode(Packages);
         for (int r = 0; r < Packages.RowCount; r++)
         {
             int length = earlier.Lengths![r];
@@ -104,7 +105,13 @@ public class TextFeaturizerTests
         // A model file written before the flag has no such key: it reads as false.
         var node = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(text))!.AsObject();
         Assert.True(node.Remove(nameof(TextInput.BagReadsWholeFields)));
-        Assert.False(System.Text.Json.JsonSerializer.Deserialize<TextInput>(node)!.BagReadsWholeFields);
+        Assert.True(node.Remove(nameof(TextInput.BagTriples)));
+        var old = System.Text.Json.JsonSerializer.Deserialize<TextInput>(node)!;
+        Assert.False(old.BagReadsWholeFields);
+        Assert.False(old.BagTriples);
+        // Triples change the bag: this model's bags are not the bags without them.
+        var pairsOnly = new TextFeaturizer(text with { BagTriples = false }, tokenizer, null).Encode(Packages);
+        Assert.True(pairsOnly.Bags!.Width < whole.Bags.Width);
     }
 
     [Fact]
