@@ -60,8 +60,12 @@ public abstract class Backbone : nn.Module
         var repeat = new long[sources.Length];
         for (int i = 0; i < sources.Length; i++)
         {
-            if (!slot.TryGetValue(sources[i], out int j)) slot.Add(sources[i], j = first.Count);
-            if (j == first.Count) first.Add(i);
+            if (!slot.TryGetValue(sources[i], out int j))
+            {
+                j = first.Count;
+                slot.Add(sources[i], j);
+                first.Add(i);   // the row that stands for its source
+            }
             repeat[i] = j;
         }
         if (first.Count == sources.Length) return embed(input);
