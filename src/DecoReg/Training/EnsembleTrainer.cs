@@ -67,7 +67,7 @@ public sealed class EnsembleTrainer : IDisposable
                 var objective = new DecoderObjective(network, Grammar);
                 var memberProgress = progress is null || size == 1 ? progress : new MemberProgress(progress, m + 1, size);
                 var report = Trainer.Train(objective, trainSet, validation, training, memberProgress, cancellation);
-                if (plan.CalibrateTemperature) ensemble.Temperature = TemperatureCalibration.Fit(objective, validation);
+                if (plan.CalibrateTemperature) ensemble.Temperature = TemperatureCalibration.Fit(objective, validation, plan.PreferWiderTemperature);
                 ensemble.Add(network, report);
             }
             catch

@@ -6,7 +6,8 @@ namespace DecoReg.Training;
 /// <summary>
 /// What a decoding-regressor training run is asked to do, in the training layer's own terms (the facade derives it
 /// from the user's options): codec and scaling (or a hold-out choice between scalings), network and loop settings,
-/// temperature calibration, the number of networks, and the task column of a multi-task run (null: one task).
+/// temperature calibration (with the one-standard-error preference for wider temperatures that fine-tuning's small
+/// hold-outs use), the number of networks, and the task column of a multi-task run (null: one task).
 /// </summary>
 public sealed record TrainingPlan(
     CodecOptions Codec,
@@ -17,4 +18,5 @@ public sealed record TrainingPlan(
     bool CalibrateTemperature,
     int EnsembleSize,
     InputOptions Inputs,
-    string? TaskColumn = null);
+    string? TaskColumn = null,
+    bool PreferWiderTemperature = false);
