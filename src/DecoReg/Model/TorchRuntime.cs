@@ -18,6 +18,12 @@ public static class TorchRuntime
     /// user had not tuned the allocator).</summary>
     public static bool KeepsFreedMemory { get; private set; }
 
+    /// <summary>Whether the user tuned glibc's allocator (any <c>MALLOC_*</c> variable or <c>GLIBC_TUNABLES</c>), which
+    /// <see cref="Initialize"/> then leaves alone.</summary>
+    internal static bool AllocatorTunedByUser =>
+        Environment.GetEnvironmentVariable("GLIBC_TUNABLES") is not null
+        || Environment.GetEnvironmentVariables().Keys.Cast<string>().Any(k => k.StartsWith("MALLOC_", StringComparison.Ordinal));
+
     /// <summary>Applies the settings; call before the first tensor is created. Later calls only change threads.</summary>
     public static void Initialize(int threads = 0)
     {
@@ -58,9 +64,7 @@ public static class TorchRuntime
     /// </summary>
     private static void KeepFreedTensorMemory()
     {
-        if (Environment.GetEnvironmentVariable("GLIBC_TUNABLES") is not null
-            || Environment.GetEnvironmentVariables().Keys.Cast<string>().Any(k => k.StartsWith("MALLOC_", StringComparison.Ordinal)))
-            return;
+        if (AllocatorTunedByUser) return;
         try
         {
             KeepsFreedMemory = mallopt(MallocTrimThreshold, int.MaxValue) == 1 && mallopt(MallocMmapThreshold, 1 << 30) == 1;

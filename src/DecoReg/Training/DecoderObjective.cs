@@ -53,6 +53,18 @@ public sealed class DecoderObjective : ITrainable
         return MemberBatches.MixLogProbabilities(perSequence, Network.Members).MoveToOuterDisposeScope();
     }
 
+    /// <summary>
+    /// <see cref="SequenceLogProbability"/> of every row of <paramref name="set"/>, in evaluation-sized batches (the
+    /// caller sets the network's mode and the inference scope).
+    /// </summary>
+    public double[] SequenceLogProbabilities(TrainingSet set)
+    {
+        var result = new double[set.Count];
+        Batches.ForEach(set.Count, Batches.EvaluationRows(set.Inputs),
+            (start, index) => SequenceLogProbability(set.Select(index)).data<double>().CopyTo(result, start));
+        return result;
+    }
+
     /// <summary>The batch as the network's members read it: every row once per member (<see cref="MemberBatches"/>).</summary>
     private (InputBatch Inputs, Tensor Tokens, Tensor States) Expand(TrainingBatch batch)
     {

@@ -24,18 +24,11 @@ public static class EnsembleLikelihood
     {
         using var inference = torch.inference_mode();
         using var scope = torch.NewDisposeScope();
-        var perMember = networks.Select(network => SequenceLogProbabilities(network, grammar, set)).ToArray();
+        var perMember = networks.Select(network =>
+        {
+            network.eval();
+            return new DecoderObjective(network, grammar).SequenceLogProbabilities(set);
+        }).ToArray();
         return MixtureDecoder.LogLikelihood(perMember, builder.LogDensityCorrections(set, data));
-    }
-
-    /// <summary>Teacher-forced log-probability of every row's target token sequence under one network.</summary>
-    private static double[] SequenceLogProbabilities(EncoderDecoder network, GrammarTensors grammar, TrainingSet set)
-    {
-        network.eval();
-        var objective = new DecoderObjective(network, grammar);
-        var result = new double[set.Count];
-        Batches.ForEach(set.Count, Batches.EvaluationRows(set.Inputs),
-            (start, index) => objective.SequenceLogProbability(set.Select(index)).data<double>().ToArray().CopyTo(result, start));
-        return result;
     }
 }

@@ -25,7 +25,7 @@ public static class TemperatureCalibration
             for (int g = 0; g < Grid.Count; g++)
             {
                 network.Temperature = Grid[g];
-                losses[g] = RowNegativeLogLikelihoods(objective, validation);
+                losses[g] = Array.ConvertAll(objective.SequenceLogProbabilities(validation), lp => -lp);
             }
         }
         int chosen = Choose(losses, preferWider);
@@ -38,7 +38,7 @@ public static class TemperatureCalibration
     /// with <paramref name="preferWider"/> the largest index above it whose mean excess over the best is at most the
     /// standard error of that excess.
     /// </summary>
-    public static int Choose(IReadOnlyList<double[]> losses, bool preferWider)
+    internal static int Choose(IReadOnlyList<double[]> losses, bool preferWider)
     {
         int best = -1;
         double bestMean = double.PositiveInfinity;
@@ -60,13 +60,5 @@ public static class TemperatureCalibration
             if (mean <= sd / Math.Sqrt(excess.Length)) return g;
         }
         return best;
-    }
-
-    private static double[] RowNegativeLogLikelihoods(DecoderObjective objective, TrainingSet set)
-    {
-        var result = new double[set.Count];
-        Batches.ForEach(set.Count, Batches.EvaluationRows(set.Inputs),
-            (start, index) => objective.SequenceLogProbability(set.Select(index)).neg().data<double>().ToArray().CopyTo(result, start));
-        return result;
     }
 }
