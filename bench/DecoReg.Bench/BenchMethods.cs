@@ -30,7 +30,7 @@ public static class BenchMethods
     public static IReadOnlyList<BenchMethod> All { get; } =
     [
         new("decoreg-normalized", 1,
-            $"DecoReg defaults: TabM-style MLP backbone (embedded columns flattened, 2 blocks of 256 units, 4 memory tokens) with {Model.TransformerOptions.DefaultMlpMembers} members trained together (per-member input scales), one decoder layer, the mixture of the members' distributions; normalized codec base 10, 2 digits (100 bins over the min-max range widened 10 %), exact decoding to 0.999 mass",
+            $"DecoReg defaults: TabM-style MLP backbone (embedded columns flattened, 2 blocks of 256 units, 4 memory tokens) with {Model.TransformerOptions.DefaultMlpMembers} members trained together (per-member input scales; from {DecoReg.Training.LargeTables.Rows:N0} training rows {DecoReg.Training.LargeTables.Members} members, {DecoReg.Training.LargeTables.BatchSize}-row batches, ~{DecoReg.Training.LargeTables.StepBudget:N0} steps), one decoder layer, the mixture of the members' distributions; normalized codec base 10, 2 digits (100 bins over the min-max range widened 10 %), exact decoding to 0.999 mass",
             (train, budget, _) => DecodingRegressorBaseline.Train("decoreg-normalized", train, null,
                 new RegressorOptions { Training = Training(budget) })),
         new("decoreg-transformer", 1,

@@ -102,7 +102,7 @@ public static class BenchReport
 
     private static string Epochs(BenchBudget b) => b.Epochs > 0
         ? FormattableString.Invariant($"at most {b.Epochs} epochs")
-        : FormattableString.Invariant($"epochs by data size (the library default: about {Training.TrainingOptions.StepBudget} optimizer steps, {Training.TrainingOptions.MinAutoEpochs}–{Training.TrainingOptions.MaxAutoEpochs} epochs, the learning-rate schedule spanning them)");
+        : FormattableString.Invariant($"epochs by data size (the library default: about {Training.TrainingOptions.StepBudget} optimizer steps of {Training.TrainingOptions.DefaultBatchSize} rows, {Training.TrainingOptions.MinAutoEpochs}–{Training.TrainingOptions.MaxAutoEpochs} epochs, the learning-rate schedule spanning them; DecoReg on a table of {Training.LargeTables.Rows}+ training rows: {Training.LargeTables.StepBudget} steps of {Training.LargeTables.BatchSize} rows, {Training.LargeTables.Members} members)");
 
     private static string Markdown(BenchRecord record,
         IReadOnlyList<(string Dataset, string Method, IReadOnlyDictionary<string, Summary> Metrics, int Failed)> summary)

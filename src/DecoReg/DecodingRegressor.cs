@@ -63,7 +63,7 @@ public sealed class DecodingRegressor : IDisposable
 
     /// <summary>
     /// The network's sizes as built: backbone, members of its efficient ensemble and decoder layers resolved from
-    /// <see cref="RegressorOptions.Network"/> (<see cref="TransformerOptions.Resolve"/>).
+    /// <see cref="RegressorOptions.Network"/> (<see cref="TransformerOptions.Resolve"/>) and the data size (<see cref="LargeTables"/>).
     /// </summary>
     public TransformerOptions Network => networks[0].Options;
 
@@ -183,7 +183,7 @@ public sealed class DecodingRegressor : IDisposable
     {
         ArgumentNullException.ThrowIfNull(calibration);
         var fitted = ConformalCalibration.Fit(PredictBatch(calibration.Features, null, task), calibration.Targets, method);
-        var copies = BuildNetworks(Inputs, Options, Targets.Codec, networks.Select(ModuleWeights.Save).ToArray());
+        var copies = BuildNetworks(Inputs, Learned.NetworkAsBuilt(Options.Network), Options.Training.Seed, Targets.Codec, networks.Select(ModuleWeights.Save).ToArray());
         return new DecodingRegressor(Options, Learned with { Calibration = fitted }, copies);
     }
 
@@ -225,7 +225,8 @@ public sealed class DecodingRegressor : IDisposable
         EncoderDecoder[] networks;
         try
         {
-            networks = BuildNetworks(inputs, config.Options, learned.Codec.Create(), EnsembleWeights.Split(contents.Weights, learned.Members));
+            networks = BuildNetworks(inputs, learned.NetworkAsBuilt(config.Options.Network), config.Options.Training.Seed, learned.Codec.Create(),
+                EnsembleWeights.Split(contents.Weights, learned.Members));
         }
         catch (Exception e) when (e is not DecoRegException)
         {
@@ -235,21 +236,21 @@ public sealed class DecodingRegressor : IDisposable
     }
 
     /// <summary>Networks built for the options and loaded with each member's weights, in evaluation mode (none left undisposed on failure).</summary>
-    private static EncoderDecoder[] BuildNetworks(IInputEncoder inputs, RegressorOptions options, INumberCodec codec, IReadOnlyList<byte[]> parts)
+    private static EncoderDecoder[] BuildNetworks(IInputEncoder inputs, TransformerOptions network, int seed, INumberCodec codec, IReadOnlyList<byte[]> parts)
     {
         var networks = new List<EncoderDecoder>();
         try
         {
             for (int m = 0; m < parts.Count; m++)
             {
-                networks.Add(EnsembleTrainer.CreateNetwork(inputs, options.Network, codec, options.Training.Seed, m));
+                networks.Add(EnsembleTrainer.CreateNetwork(inputs, network, codec, seed, m));
                 ModuleWeights.Load(networks[m], parts[m]);
                 networks[m].eval();
             }
         }
         catch
         {
-            foreach (var network in networks) network.Dispose();
+            foreach (var built in networks) built.Dispose();
             throw;
         }
         return [.. networks];

@@ -16,9 +16,11 @@ namespace DecoReg.Bench.Uncertainty;
 /// (defaults, <see cref="Epochs"/> epochs, patience <see cref="Patience"/>) is retrained on the labelled rows and scored
 /// on the test rows (RMSE of the mean, NLL). <see cref="Seeds"/> seeds (the start set, the pool samples, the random picks
 /// and the training seed). A part that <c>extends</c> another runs only its own rules and reports them beside the other
-/// part's (same seeds, same start sets), so a new rule costs one run, not a rerun of every rule.
+/// part's (same seeds, same start sets), so a new rule costs one run, not a rerun of every rule. A part with a
+/// <c>firstSeed</c> above 0 runs fresh seeds: it confirms a rule chosen after looking at seeds 0–2 on draws that did not
+/// choose it.
 /// </summary>
-public sealed class ActiveLearningPart(string name, IReadOnlyList<ActiveRule> rules, ActiveLearningPart? extends = null) : IUncertaintyPart
+public sealed class ActiveLearningPart(string name, IReadOnlyList<ActiveRule> rules, ActiveLearningPart? extends = null, int firstSeed = 0) : IUncertaintyPart
 {
     public const int Start = 100, Batch = 100, Rounds = 10, Seeds = 3, PoolSample = 5000, Epochs = 40, Patience = 10;
     public static readonly IReadOnlyList<string> Sets = ["power-plant", "protein-tertiary-structure"];
@@ -35,7 +37,7 @@ public sealed class ActiveLearningPart(string name, IReadOnlyList<ActiveRule> ru
         ArgumentNullException.ThrowIfNull(split);
         var clock = Stopwatch.StartNew();
         var metrics = new JsonObject { ["pool_rows"] = split.Proper.RowCount, ["test_rows"] = split.Test.RowCount, ["epochs"] = Epochs };
-        for (int seed = 0; seed < Seeds; seed++)
+        for (int seed = firstSeed; seed < firstSeed + Seeds; seed++)
             foreach (var rule in rules)
             {
                 var (rmse, nll) = Curve(split, rule, seed);
@@ -82,9 +84,9 @@ public sealed class ActiveLearningPart(string name, IReadOnlyList<ActiveRule> ru
     }
 
     /// <summary>Mean over seeds of a rule's curve.</summary>
-    private static double[] Mean(UncertaintyRun run, string metric, string rule)
+    private double[] Mean(UncertaintyRun run, string metric, string rule)
     {
-        var curves = Enumerable.Range(0, Seeds).Select(s => run.Metrics[$"{metric}_{rule}_{s}"] as JsonArray).Where(a => a is not null)
+        var curves = Enumerable.Range(firstSeed, Seeds).Select(s => run.Metrics[$"{metric}_{rule}_{s}"] as JsonArray).Where(a => a is not null)
             .Select(a => a!.Select(v => v?.GetValue<double>() ?? double.NaN).ToArray()).ToArray();
         return curves.Length == 0 ? [] : Enumerable.Range(0, curves[0].Length).Select(i => curves.Average(c => c[i])).ToArray();
     }
@@ -102,8 +104,9 @@ public sealed class ActiveLearningPart(string name, IReadOnlyList<ActiveRule> ru
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentNullException.ThrowIfNull(all);
         var (shown, merged) = Merged(runs, all);
-        sb.AppendLine(extends is null ? "## Active learning" : $"### Active learning: {string.Join(", ", rules.Select(r => $"`{r.Name}`"))} beside the rules above").AppendLine();
-        sb.AppendLine(FormattableString.Invariant($"Split 0 of power-plant and protein: {Start} random labelled rows of the proper training rows, then {Rounds} rounds of {Batch} chosen by a rule among a random {PoolSample}-row sample of the pool (rows already labelled count as centres), or at random. DecoReg (defaults, at most {Epochs} epochs, patience {Patience}) retrained after every round; test RMSE of the mean and NLL, mean over {Seeds} seeds (start set, pool samples, random picks and training seed; the same for every rule). ") +
+        sb.AppendLine(extends is not null ? $"### Active learning: {string.Join(", ", rules.Select(r => $"`{r.Name}`"))} beside the rules above"
+            : firstSeed > 0 ? $"### Active learning on fresh seeds {firstSeed}–{firstSeed + Seeds - 1} (confirming a rule chosen after seeds 0–{Seeds - 1})" : "## Active learning").AppendLine();
+        sb.AppendLine(FormattableString.Invariant($"Split 0 of power-plant and protein: {Start} random labelled rows of the proper training rows, then {Rounds} rounds of {Batch} chosen by a rule among a random {PoolSample}-row sample of the pool (rows already labelled count as centres), or at random. DecoReg (defaults, at most {Epochs} epochs, patience {Patience}) retrained after every round; test RMSE of the mean and NLL, mean over {Seeds} seeds ({firstSeed}–{firstSeed + Seeds - 1}: start set, pool samples, random picks and training seed; the same for every rule). ") +
             "Scores: `disagreement` = standard deviation of the ensemble members' means (what more labels can reduce), `std` = predictive standard deviation (noise included). Rules: " +
             string.Join("; ", shown.Select(r => $"`{r.Name}`{(r.IsDefault ? " (the default of `decoreg acquire`)" : "")}: {r.Description}")) + ".").AppendLine();
         // The base part judges the default rule; an extending part judges its own (first scored) rule.
@@ -165,7 +168,7 @@ public sealed class ActiveLearningPart(string name, IReadOnlyList<ActiveRule> ru
                 line.LegendText = $"{run.Dataset} {rule}";
                 if (rule == "random") line.LinePattern = LinePattern.Dashed;
             }
-        plot.Title("active learning: test RMSE (relative to the start set's) against labelled rows, mean of 3 seeds");
+        plot.Title($"active learning: test RMSE (relative to the start set's) against labelled rows, mean of seeds {firstSeed}–{firstSeed + Seeds - 1}");
         plot.XLabel("labelled rows");
         plot.YLabel("RMSE / RMSE at 100 rows");
         plot.ShowLegend();

@@ -16,6 +16,7 @@ public static class UncertaintyParts
         new AuditPart(),
         Active,
         new ActiveLearningPart("active-cluster", [new("lcmd", ConfidenceScore.Disagreement, AcquisitionMethod.LargestCluster)], extends: Active),
+        new ActiveLearningPart("active-fresh", [new("lcmd", ConfidenceScore.Disagreement, AcquisitionMethod.LargestCluster), ActiveRule.Random], firstSeed: 3),
     ];
 
     public static IReadOnlyList<string> Names => All.Select(p => p.Name).ToArray();

@@ -18,7 +18,7 @@ public class TrainingSettings : CodecSettings
     public string? Scaling { get; init; }
 
     [CommandOption("--epochs <N>")]
-    [Description("Maximum number of epochs; the learning-rate schedule spans them. Default by data size: about 3,000 optimizer steps, between 8 and 100 epochs (early stopping may end sooner); with --input text 8.")]
+    [Description("Maximum number of epochs; the learning-rate schedule spans them. Default by data size: about 3,000 optimizer steps of 64 rows (tables of 5,000+ training rows: 5,000 steps of 128 rows), between 8 and 100 epochs (early stopping may end sooner); with --input text 8.")]
     public int? Epochs { get; init; }
 
     [CommandOption("--patience <N>")]
@@ -42,7 +42,7 @@ public class TrainingSettings : CodecSettings
     public string? Backbone { get; init; }
 
     [CommandOption("--members <K>")]
-    [Description("Members of the efficient ensemble inside the network: weights shared, each member scales the embedded row by its own vector, all trained in one pass; predictions mix the members' distributions (about K times the compute of one member). Default by backbone: 8 for mlp, 1 for transformer.")]
+    [Description("Members of the efficient ensemble inside the network: weights shared, each member scales the embedded row by its own vector, all trained in one pass; predictions mix the members' distributions (about K times the compute of one member). Default by backbone: 8 for mlp (4 for tables of 5,000+ training rows), 1 for transformer.")]
     public int? Members { get; init; }
 
     [CommandOption("--ensemble <N>")]

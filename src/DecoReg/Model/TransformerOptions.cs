@@ -25,7 +25,8 @@ public sealed record TransformerOptions
     /// and member m only scales the embedded input by its own learned vector (initialized to random signs), so k
     /// members train together in one forward pass over k copies of each batch; a prediction is the equal-weight
     /// mixture of the members' distributions, and the likelihood that mixture's. 1 = a plain network; 0 (default) = by
-    /// backbone: <see cref="DefaultMlpMembers"/> for the MLP, 1 for the transformer (<see cref="Resolve"/>).
+    /// backbone: <see cref="DefaultMlpMembers"/> for the MLP, 1 for the transformer (<see cref="Resolve"/>); a large table
+    /// trains 4 (<see cref="Training.LargeTables"/>, decided at training and recorded in the model file).
     /// </summary>
     public int Members { get; init; }
 

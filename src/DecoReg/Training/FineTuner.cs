@@ -35,7 +35,7 @@ public static class FineTuner
         var ensemble = new Ensemble();
         try
         {
-            using var trainer = new EnsembleTrainer(plan with { Training = training, CalibrateTemperature = options.CalibrateTemperature && networks.Count == 1, PreferWiderTemperature = true }, targets, inputs, rows)
+            using var trainer = new EnsembleTrainer(plan with { Network = pretrained.NetworkAsBuilt(plan.Network), Training = training, CalibrateTemperature = options.CalibrateTemperature && networks.Count == 1, PreferWiderTemperature = true }, targets, inputs, rows)
             {
                 Prepare = (m, network) =>
                 {

@@ -39,6 +39,17 @@ public sealed record LearnedState(
     public int ValidationRows { get; init; }
 
     /// <summary>
+    /// Members of each network's efficient ensemble as built (the default depends on the data size, see
+    /// <see cref="LargeTables"/>, so the options alone do not say); 0 in files written before, whose networks follow the
+    /// options.
+    /// </summary>
+    public int NetworkMembers { get; init; }
+
+    /// <summary>The network options the trained networks were built with: <paramref name="network"/> with <see cref="NetworkMembers"/> when recorded.</summary>
+    public Model.TransformerOptions NetworkAsBuilt(Model.TransformerOptions network) =>
+        NetworkMembers > 0 ? network with { Members = NetworkMembers } : network;
+
+    /// <summary>
     /// For a multi-task model: the feature column naming each row's task (null for a single-task model), and each
     /// task's fitted scaler (<see cref="Scaler"/> is then the first task's). All tasks share <see cref="Codec"/>.
     /// </summary>

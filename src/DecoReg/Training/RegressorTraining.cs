@@ -6,7 +6,7 @@ namespace DecoReg.Training;
 
 /// <summary>
 /// A decoding regressor's whole training run: the hold-out (<see cref="Splits.HoldOut"/>), the input schema and
-/// featurizer, the target encoding (fixed, or chosen by <see cref="ScalingSelection"/>), the networks
+/// featurizer, the data-size defaults of large tables (<see cref="LargeTables"/>), the target encoding (fixed, or chosen by <see cref="ScalingSelection"/>), the networks
 /// (<see cref="EnsembleTrainer"/>), and the <see cref="LearnedState"/> that records all of it.
 /// </summary>
 public static class RegressorTraining
@@ -18,6 +18,8 @@ public static class RegressorTraining
             ? Tasks.HoldOut(train, column, plan.Training.ValidationFraction, plan.Training.Seed)
             : Splits.HoldOut(train, validation, plan.Training.ValidationFraction, plan.Training.Seed);
         var (inputs, schema, text) = InputEncoders.Fit(plan.Inputs, train.Features);
+        bool tableRows = inputs is TabularFeaturizer;
+        plan = LargeTables.Apply(plan, train.RowCount, tableRows);
         using var rows = new FeaturizedRows(inputs, train, validation);
         text = InputEncoders.Measured(text, inputs, rows.Encoded);
         Ensemble ensemble;
@@ -52,6 +54,7 @@ public static class RegressorTraining
             DroppedColumns = train.DroppedColumns,
             TrainingRows = train.RowCount,
             ValidationRows = validation.RowCount,
+            NetworkMembers = plan.Network.Resolve(tableRows).Members,
         };
         return (ensemble, learned);
     }

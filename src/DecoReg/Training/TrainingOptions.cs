@@ -23,8 +23,20 @@ public sealed record TrainingOptions
 
     /// <summary>Most epochs of the default schedule.</summary>
     public const int MaxAutoEpochs = 100;
-    public int BatchSize { get; init; } = 64;
-    public double LearningRate { get; init; } = 1e-3;
+    /// <summary>Rows per mini-batch; 0 (default) = <see cref="DefaultBatchSize"/>, or <see cref="LargeTables.BatchSize"/> for a large table.</summary>
+    public int BatchSize { get; init; }
+
+    /// <summary>The batch size when none is given and no data-size rule applies.</summary>
+    public const int DefaultBatchSize = 64;
+
+    /// <summary>
+    /// Peak learning rate of AdamW; 0 (default) = <see cref="DefaultLearningRate"/> × batch size / <see cref="DefaultBatchSize"/>
+    /// (the linear scaling rule: 1e-3 for 64-row batches, 2e-3 for 128).
+    /// </summary>
+    public double LearningRate { get; init; }
+
+    /// <summary>The learning rate for <see cref="DefaultBatchSize"/>-row batches when none is given.</summary>
+    public const double DefaultLearningRate = 1e-3;
     public double WeightDecay { get; init; } = 0.01;
     /// <summary>Fraction of all optimizer steps spent warming the learning rate up linearly from 0.</summary>
     public double WarmupFraction { get; init; } = 0.03;
@@ -58,8 +70,8 @@ public sealed record TrainingOptions
     public void Validate()
     {
         if (Epochs < 0) throw new DecoRegException($"epochs must be at least 1, or 0 to choose them by data size (got {Epochs})");
-        if (BatchSize < 1) throw new DecoRegException($"batch size must be at least 1 (got {BatchSize})");
-        if (!(LearningRate > 0)) throw new DecoRegException($"learning rate must be positive (got {LearningRate})");
+        if (BatchSize < 0) throw new DecoRegException($"batch size must be at least 1, or 0 to choose it by data size (got {BatchSize})");
+        if (!(LearningRate >= 0) || !double.IsFinite(LearningRate)) throw new DecoRegException($"learning rate must be positive, or 0 to scale the default with the batch size (got {LearningRate})");
         if (WeightDecay < 0) throw new DecoRegException($"weight decay must be non-negative (got {WeightDecay})");
         if (WarmupFraction is < 0 or >= 1) throw new DecoRegException($"warm-up fraction must be in [0, 1) (got {WarmupFraction})");
         if (ValidationFraction is <= 0 or >= 1) throw new DecoRegException($"validation fraction must be in (0, 1) (got {ValidationFraction})");
@@ -70,14 +82,31 @@ public sealed record TrainingOptions
     }
 
     /// <summary>
-    /// The options a training on <paramref name="trainingRows"/> rows runs with: 0 epochs become
-    /// ⌈<see cref="StepBudget"/> / steps per epoch⌉ clamped to [<see cref="MinAutoEpochs"/>, <see cref="MaxAutoEpochs"/>],
-    /// 0 patience a fifth of the epochs (at least 3). Given values are kept.
+    /// The options a training on <paramref name="trainingRows"/> rows runs with: batch size 0 becomes
+    /// <see cref="DefaultBatchSize"/>, learning rate 0 the default scaled with the batch size, 0 epochs
+    /// <see cref="AutoEpochs"/> of <see cref="StepBudget"/> steps, 0 patience a fifth of the epochs (at least 3). Given
+    /// values are kept.
     /// </summary>
     public TrainingOptions Resolve(int trainingRows)
     {
-        int stepsPerEpoch = Math.Max(1, (trainingRows + BatchSize - 1) / BatchSize);
-        int epochs = Epochs > 0 ? Epochs : Math.Clamp((StepBudget + stepsPerEpoch - 1) / stepsPerEpoch, MinAutoEpochs, MaxAutoEpochs);
-        return this with { Epochs = epochs, Patience = Patience > 0 ? Patience : Math.Max(3, epochs / 5) };
+        int batch = BatchSize > 0 ? BatchSize : DefaultBatchSize;
+        int epochs = Epochs > 0 ? Epochs : AutoEpochs(trainingRows, batch, StepBudget);
+        return this with
+        {
+            BatchSize = batch,
+            LearningRate = LearningRate > 0 ? LearningRate : DefaultLearningRate * batch / DefaultBatchSize,
+            Epochs = epochs,
+            Patience = Patience > 0 ? Patience : Math.Max(3, epochs / 5),
+        };
+    }
+
+    /// <summary>
+    /// The epochs that make about <paramref name="steps"/> optimizer steps of <paramref name="batchSize"/> rows on
+    /// <paramref name="trainingRows"/> rows, clamped to [<see cref="MinAutoEpochs"/>, <see cref="MaxAutoEpochs"/>].
+    /// </summary>
+    public static int AutoEpochs(int trainingRows, int batchSize, int steps)
+    {
+        int stepsPerEpoch = Math.Max(1, (trainingRows + batchSize - 1) / batchSize);
+        return Math.Clamp((steps + stepsPerEpoch - 1) / stepsPerEpoch, MinAutoEpochs, MaxAutoEpochs);
     }
 }
