@@ -183,7 +183,7 @@ public sealed class DecodingRegressor : IDisposable
     {
         ArgumentNullException.ThrowIfNull(calibration);
         var fitted = ConformalCalibration.Fit(PredictBatch(calibration.Features, null, task), calibration.Targets, method);
-        var copies = BuildNetworks(Inputs, Learned.NetworkAsBuilt(Options.Network), Options.Training.Seed, Targets.Codec, networks.Select(ModuleWeights.Save).ToArray());
+        var copies = BuildNetworks(Inputs, Options, Learned, Targets.Codec, networks.Select(ModuleWeights.Save).ToArray());
         return new DecodingRegressor(Options, Learned with { Calibration = fitted }, copies);
     }
 
@@ -225,8 +225,7 @@ public sealed class DecodingRegressor : IDisposable
         EncoderDecoder[] networks;
         try
         {
-            networks = BuildNetworks(inputs, learned.NetworkAsBuilt(config.Options.Network), config.Options.Training.Seed, learned.Codec.Create(),
-                EnsembleWeights.Split(contents.Weights, learned.Members));
+            networks = BuildNetworks(inputs, config.Options, learned, learned.Codec.Create(), EnsembleWeights.Split(contents.Weights, learned.Members));
         }
         catch (Exception e) when (e is not DecoRegException)
         {
@@ -235,15 +234,20 @@ public sealed class DecodingRegressor : IDisposable
         return new DecodingRegressor(config.Options, learned, networks);
     }
 
-    /// <summary>Networks built for the options and loaded with each member's weights, in evaluation mode (none left undisposed on failure).</summary>
-    private static EncoderDecoder[] BuildNetworks(IInputEncoder inputs, TransformerOptions network, int seed, INumberCodec codec, IReadOnlyList<byte[]> parts)
+    /// <summary>
+    /// Networks built as training built them (the options with the member count training recorded,
+    /// <see cref="LearnedState.NetworkAsBuilt"/>) and loaded with each member's weights, in evaluation mode (none left
+    /// undisposed on failure).
+    /// </summary>
+    private static EncoderDecoder[] BuildNetworks(IInputEncoder inputs, RegressorOptions options, LearnedState learned, INumberCodec codec, IReadOnlyList<byte[]> parts)
     {
+        var network = learned.NetworkAsBuilt(options.Network);
         var networks = new List<EncoderDecoder>();
         try
         {
             for (int m = 0; m < parts.Count; m++)
             {
-                networks.Add(EnsembleTrainer.CreateNetwork(inputs, network, codec, seed, m));
+                networks.Add(EnsembleTrainer.CreateNetwork(inputs, network, codec, options.Training.Seed, m));
                 ModuleWeights.Load(networks[m], parts[m]);
                 networks[m].eval();
             }

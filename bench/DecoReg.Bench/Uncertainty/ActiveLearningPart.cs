@@ -24,6 +24,10 @@ public sealed class ActiveLearningPart(string name, IReadOnlyList<ActiveRule> ru
 {
     public const int Start = 100, Batch = 100, Rounds = 10, Seeds = 3, PoolSample = 5000, Epochs = 40, Patience = 10;
     public static readonly IReadOnlyList<string> Sets = ["power-plant", "protein-tertiary-structure"];
+
+    // An extending part reports its curves beside its base's, so it must run the base's seeds.
+    private readonly int firstSeed = extends is null || firstSeed == 0 ? firstSeed
+        : throw new ArgumentException("a part that extends another runs that part's seeds (first seed 0)", nameof(firstSeed));
     private static readonly CultureInfo Ci = CultureInfo.InvariantCulture;
 
     public string Name => name;
@@ -150,7 +154,7 @@ public sealed class ActiveLearningPart(string name, IReadOnlyList<ActiveRule> ru
                     if (!metrics.ContainsKey(key)) metrics[key] = value?.DeepClone();
             return run with { Metrics = metrics };
         }).ToArray();
-        return (shown.Where(r => merged.All(m => m.Metrics.ContainsKey($"rmse_{r.Name}_0"))).ToArray(), merged);
+        return (shown.Where(r => merged.All(m => m.Metrics.ContainsKey($"rmse_{r.Name}_{firstSeed}"))).ToArray(), merged);
     }
 
     public Plot? Plot(IReadOnlyList<UncertaintyRun> runs)

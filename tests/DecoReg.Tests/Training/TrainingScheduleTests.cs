@@ -22,7 +22,8 @@ public class TrainingScheduleTests
         var resolved = given.Resolve(100_000);
         Assert.Equal((7, 2), (resolved.Epochs, resolved.Patience));
         Assert.Equal((64, 1e-3), (resolved.BatchSize, resolved.LearningRate));   // batch and rate by default
-        Assert.Equal((32, 5e-4), (new TrainingOptions { BatchSize = 32, LearningRate = 5e-4 }.Resolve(10) is var r ? (r.BatchSize, r.LearningRate) : default));
+        var givenBatch = new TrainingOptions { BatchSize = 32, LearningRate = 5e-4 }.Resolve(10);
+        Assert.Equal((32, 5e-4), (givenBatch.BatchSize, givenBatch.LearningRate));
         Assert.Equal(35, new TrainingOptions { Epochs = 35 }.Resolve(10).Patience * 5);
         Assert.Contains("epochs", Assert.Throws<DecoRegException>(() => new TrainingOptions { Epochs = -1 }.Validate()).Message);
         Assert.Contains("patience", Assert.Throws<DecoRegException>(() => new TrainingOptions { Patience = -1 }.Validate()).Message);
