@@ -30,7 +30,7 @@ public static class BenchMethods
     public static IReadOnlyList<BenchMethod> All { get; } =
     [
         new("decoreg-normalized", 1,
-            $"DecoReg defaults: TabM-style MLP backbone (embedded columns flattened, 2 blocks of 256 units, 4 memory tokens) with {Model.TransformerOptions.DefaultMlpMembers} members trained together (per-member input scales; from {DecoReg.Training.LargeTables.Rows:N0} training rows {DecoReg.Training.LargeTables.Members} members, {DecoReg.Training.LargeTables.BatchSize}-row batches, ~{DecoReg.Training.LargeTables.StepBudget:N0} steps), one decoder layer, the mixture of the members' distributions; normalized codec base 10, 2 digits (100 bins over the min-max range widened 10 %), exact decoding to 0.999 mass",
+            $"DecoReg defaults: TabM-style MLP backbone (embedded columns flattened, 2 blocks of 256 units, 4 memory tokens) with {Model.TransformerOptions.DefaultMlpMembers} members trained together (per-member input scales; from {DecoReg.Training.LargeTables.Rows:N0} training rows {DecoReg.Training.LargeTables.Members} members, {DecoReg.Training.LargeTables.BatchSize}-row batches, ~{DecoReg.Training.LargeTables.StepBudget:N0} steps), one decoder layer, the mixture of the members' distributions; normalized codec base 10, 2 digits (100 bins over the scaled range widened 10 %), exact decoding to 0.999 mass; target scaling by data: below {DecoReg.Training.LargeTables.Rows:N0} training rows chosen on the hold-out as in decoreg-select, min-max above",
             (train, budget, _) => DecodingRegressorBaseline.Train("decoreg-normalized", train, null,
                 new RegressorOptions { Training = Training(budget) })),
         new("decoreg-transformer", 1,
@@ -46,9 +46,9 @@ public static class BenchMethods
             (train, budget, _) => DecodingRegressorBaseline.Train("decoreg-select", train, null,
                 new RegressorOptions { SelectScaling = true, Training = Training(budget) })),
         new("decoreg-ensemble", EnsembleSize,
-            $"decoreg-normalized ×{EnsembleSize}: an ensemble of {EnsembleSize} networks (seeds 0–{EnsembleSize - 1}, same rows and hold-out, each with the full per-training budget, so {EnsembleSize}× the compute of the other methods); the equal-weight mixture of their distributions",
+            $"decoreg-normalized ×{EnsembleSize} with min-max scaling (no scaling selection; decoreg-select-ensemble selects): an ensemble of {EnsembleSize} networks (seeds 0–{EnsembleSize - 1}, same rows and hold-out, each with the full per-training budget, so {EnsembleSize}× the compute of the other methods); the equal-weight mixture of their distributions",
             (train, budget, _) => DecodingRegressorBaseline.Train("decoreg-ensemble", train, null,
-                new RegressorOptions { EnsembleSize = EnsembleSize, Training = Training(budget) })),
+                new RegressorOptions { SelectScaling = false, EnsembleSize = EnsembleSize, Training = Training(budget) })),
         new("decoreg-select-ensemble", EnsembleSize + 1,
             $"decoreg-select ×{EnsembleSize}: the scaling is chosen as in decoreg-select (one network each), the kept network is the first of {EnsembleSize} and the other {EnsembleSize - 1} are trained with its scaling (seeds 1–{EnsembleSize - 1}); {EnsembleSize + 1}× the compute",
             (train, budget, _) => DecodingRegressorBaseline.Train("decoreg-select-ensemble", train, null,

@@ -28,7 +28,7 @@ internal sealed record LegacyModelConfig(RegressorOptions Options, TargetScaler 
             TargetColumn = old.TargetColumn,
         };
         var user = old.Options with { SelectScaling = learned.ScalingTrials.Count > 0 };
-        if (user.SelectScaling) user = user with { Scaling = TargetScaling.Auto };
+        if (user.SelectScaling == true) user = user with { Scaling = TargetScaling.Auto };
         return new ModelConfig(user, learned);
     }
 }

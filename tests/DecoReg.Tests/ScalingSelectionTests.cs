@@ -14,6 +14,7 @@ public class ScalingSelectionTests
     private static RegressorOptions Options(TargetScaling scaling) => new()
     {
         Scaling = scaling,
+        SelectScaling = false,
         Training = new TrainingOptions { Seed = 0, TimeLimit = TimeSpan.FromSeconds(60) },
     };
 

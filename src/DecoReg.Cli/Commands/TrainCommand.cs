@@ -77,12 +77,16 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
                     "standardize" => TargetScaling.Standardize,
                     "signedlog" => TargetScaling.SignedLog,
                     "quantile" => TargetScaling.Quantile,
-                    "select" => TargetScaling.Auto,
-                    _ => throw new DecoRegException($"--scaling '{s.Scaling}': expected auto, standardize, signedlog, quantile or select."),
+                    "select" or "minmax" => TargetScaling.Auto,
+                    _ => throw new DecoRegException($"--scaling '{s.Scaling}': expected auto, minmax, standardize, signedlog, quantile or select."),
                 },
             };
         }
-        if (s.Scaling?.Trim().ToLowerInvariant() == "select") o = o with { SelectScaling = true };
+        switch (s.Scaling?.Trim().ToLowerInvariant())
+        {
+            case "select": o = o with { SelectScaling = true }; break;
+            case "minmax": o = o with { SelectScaling = false }; break;
+        }
         var t = o.Training;
         if (s.ValidFraction is double f) t = t with { ValidationFraction = f };
         if (s.Epochs is int e) t = t with { Epochs = e };

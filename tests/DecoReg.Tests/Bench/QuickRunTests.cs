@@ -35,7 +35,8 @@ public class QuickRunTests
             Assert.True(double.IsFinite(run.GetProperty("nll").GetDouble()));
             Assert.InRange(run.GetProperty("coverage90").GetDouble(), 0, 1);
             var choice = run.GetProperty("choice");
-            if (run.GetProperty("method").GetString()!.StartsWith("decoreg-select", StringComparison.Ordinal)) Assert.Contains(choice.GetString(), new[] { "auto", "quantile" });
+            string method = run.GetProperty("method").GetString()!;
+            if (method.StartsWith("decoreg-select", StringComparison.Ordinal) || method == "decoreg-normalized") Assert.Contains(choice.GetString(), new[] { "auto", "quantile" });
             else Assert.Equal(JsonValueKind.Null, choice.ValueKind);
         }
         Assert.Equal(2, json.RootElement.GetProperty("budget").GetProperty("epochs").GetInt32());

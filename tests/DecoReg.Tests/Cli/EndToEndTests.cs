@@ -191,6 +191,16 @@ public class EndToEndTests(YachtModelFixture yacht) : IClassFixture<YachtModelFi
         using var loaded = DecodingRegressor.Load(model);
         Assert.Equal(2, loaded.ScalingTrials.Count);
         Assert.Contains(loaded.Options.Scaling, new[] { TargetScaling.Auto, TargetScaling.Quantile });
+
+        // yacht is a small table: the default (auto) selects too; minmax never does.
+        (code, output, err) = CliRunner.Run(["train", "--data", yacht.TrainCsv, "--target", "y", .. CliRunner.Tiny, "--model", Path.Combine(dir.FullPath, "auto.decoreg")]);
+        Assert.True(code == 0, err + output);
+        Assert.Contains("scaling quantile (2/2)", output);
+        (code, output, err) = CliRunner.Run(["train", "--data", yacht.TrainCsv, "--target", "y", .. CliRunner.Tiny, "--scaling", "minmax", "--model", Path.Combine(dir.FullPath, "minmax.decoreg")]);
+        Assert.True(code == 0, err + output);
+        Assert.DoesNotContain("target scaling (hold-out NLL)", output);
+        using var minMax = DecodingRegressor.Load(Path.Combine(dir.FullPath, "minmax.decoreg"));
+        Assert.Empty(minMax.ScalingTrials);
     }
 
     [Fact]

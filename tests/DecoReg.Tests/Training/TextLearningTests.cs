@@ -94,7 +94,7 @@ public class TextLearningTests
     }
 
     [Fact]
-    public void AutoScaling_IsTheQuantileWarpForText_AndMinMaxForTables()
+    public void AutoScaling_IsTheQuantileWarpForText_AndChosenOnTheHoldOutForSmallTables()
     {
         var all = Dataset.FromTable(TableLoader.ReadTable(TestData.Path("text", "debian-packages", "train.jsonl")), "installed_size_kib");
         var train = all.Subset(Enumerable.Range(0, 120).ToArray(), "first 120");
@@ -106,7 +106,10 @@ public class TextLearningTests
         }
         var table = quick with { Inputs = new InputOptions { InferTextColumns = false } };
         using var categorical = DecodingRegressor.Train(train, table);
-        Assert.Equal(TargetScaling.Auto, categorical.Scaling);
+        Assert.Equal([TargetScaling.Auto, TargetScaling.Quantile], categorical.ScalingTrials.Select(t => t.Scaling));
+        Assert.Equal(categorical.ScalingTrials.Single(t => t.Chosen).Scaling, categorical.Scaling);
+        using var minMax = DecodingRegressor.Train(train, table with { SelectScaling = false });
+        Assert.Equal(TargetScaling.Auto, minMax.Scaling);
     }
 
     [Fact]
