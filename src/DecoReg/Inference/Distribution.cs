@@ -4,8 +4,9 @@ namespace DecoReg.Inference;
 /// A predictive distribution over target values: a finite set of atoms, each a value with a probability and the bin
 /// [low, high) of target values its token sequence stands for. Every prediction returns one.
 /// <para>
-/// Semantics: the predictive density is piecewise uniform — each atom's (renormalized) probability is spread uniformly
-/// over its bin. <see cref="Cdf"/>, <see cref="Quantile"/>, <see cref="Interval"/>, <see cref="LogDensity"/> and
+/// Semantics: each atom's (renormalized) probability is spread uniformly over its bin — in target units, or, when the
+/// decoder's bins are equal in a warped scale (<see cref="BinScale"/>, e.g. the quantile warp), uniformly in that
+/// scale, so the density inside a bin follows the warp's slope exactly as the model's likelihood does. <see cref="Cdf"/>, <see cref="Quantile"/>, <see cref="Interval"/>, <see cref="LogDensity"/> and
 /// <see cref="Probability"/> use that density. A zero-width bin (low == high == value, e.g. a special value) is a
 /// point mass: the CDF jumps there and it carries no density. <see cref="Mean"/>, <see cref="Variance"/> and
 /// <see cref="Mode"/> are taken over the atom values (Σ p·value), as the decoders report them.
@@ -162,7 +163,31 @@ public sealed class Distribution
         }
     }
 
-    /// <summary>Quantile(0.5) of the piecewise-uniform distribution.</summary>
+    /// <summary>
+    /// The monotone map under which each bin's mass is uniform (the target scaler whose equal bins the codec decodes),
+    /// or null: uniform in target units. Set for non-affine scalers, so that <see cref="LogDensity"/> equals the
+    /// model's likelihood and <see cref="Cdf"/>/<see cref="Quantile"/> are that density's.
+    /// </summary>
+    public Numbers.TargetScaler? BinScale { get; init; }
+
+    /// <summary>Where y lies inside [lo, hi) as a fraction of the bin's mass.</summary>
+    private double FractionOf(double y, double lo, double hi) => BinScale is not { } s
+        ? (y - lo) / (hi - lo)
+        : (s.Transform(y) - s.Transform(lo)) / (s.Transform(hi) - s.Transform(lo));
+
+    /// <summary>The y below which atom <paramref name="atom"/>'s bin holds the fraction <paramref name="fraction"/> (in [0, 1]) of its mass.</summary>
+    public double PositionInBin(int atom, double fraction) =>
+        PositionOf(Math.Clamp(fraction, 0.0, 1.0), this.lows[atom], this.highs[atom]);
+
+    /// <summary>The y holding the fraction <paramref name="frac"/> of the bin [lo, hi)'s mass below it.</summary>
+    private double PositionOf(double frac, double lo, double hi)
+    {
+        if (BinScale is not { } s) return lo + frac * (hi - lo);
+        double a = s.Transform(lo), b = s.Transform(hi);
+        return Math.Clamp(s.Inverse(a + frac * (b - a)), lo, hi);
+    }
+
+    /// <summary>Quantile(0.5) of the distribution.</summary>
     public double Median => Quantile(0.5);
 
     /// <summary>Value of the most probable atom (the smallest such value on ties).</summary>
@@ -183,7 +208,7 @@ public sealed class Distribution
         if (y >= hi)
             return this.cumulative[i + 1];
         double c0 = this.cumulative[i], c1 = this.cumulative[i + 1];
-        return c0 + (c1 - c0) * ((y - lo) / (hi - lo));
+        return c0 + (c1 - c0) * Math.Clamp(FractionOf(y, lo, hi), 0.0, 1.0);
     }
 
     /// <summary>
@@ -218,7 +243,7 @@ public sealed class Distribution
         if (!(frac < 1))
             frac = 1;
         double low = this.lows[lo], high = this.highs[lo];
-        return frac <= 0 ? low : low + frac * (high - low);
+        return frac <= 0 ? low : PositionOf(frac, low, high);
     }
 
     /// <summary>The central interval (Quantile((1 − level)/2), Quantile((1 + level)/2)) for level in [0, 1].</summary>
@@ -230,7 +255,8 @@ public sealed class Distribution
     }
 
     /// <summary>
-    /// log density at y: log(p_i / (high_i − low_i)) for the bin [low_i, high_i) containing y. Returns −∞ when y lies
+    /// log density at y: log(p_i / (high_i − low_i)) for the bin [low_i, high_i) containing y (with <see cref="BinScale"/>
+    /// T: log(p_i / (T(high_i) − T(low_i))) + log T′(y)). Returns −∞ when y lies
     /// in no bin (below, above, in a gap between bins, or only at a zero-width point mass, which has no density).
     /// </summary>
     public double LogDensity(double y)
@@ -241,6 +267,8 @@ public sealed class Distribution
         if (i < 0 || !(y < this.highs[i]))
             return double.NegativeInfinity;
         double p = this.cumulative[i + 1] - this.cumulative[i];
+        if (BinScale is { } s)
+            return Math.Log(p / (s.Transform(this.highs[i]) - s.Transform(this.lows[i]))) + s.LogAbsDerivative(y);
         return Math.Log(p / (this.highs[i] - this.lows[i]));
     }
 

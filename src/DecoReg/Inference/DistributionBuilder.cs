@@ -39,6 +39,7 @@ internal static class DistributionBuilder
         return new Distribution(values, probabilities, lows, highs, sequences.CoveredMass * (1 - special / total))
         {
             MemberMeans = MemberMeans(sequences, target),
+            BinScale = target.Scaler.IsAffine() ? null : target.Scaler,
         };
     }
 

@@ -9,4 +9,5 @@ public sealed record ChainedScaler(TargetScaler Inner, TargetScaler Outer) : Tar
     public override double Transform(double y) => Outer.Transform(Inner.Transform(y));
     public override double Inverse(double z) => Inner.Inverse(Outer.Inverse(z));
     public override double LogAbsDerivative(double y) => Inner.LogAbsDerivative(y) + Outer.LogAbsDerivative(Inner.Transform(y));
+    public override bool IsAffine() => Inner.IsAffine() && Outer.IsAffine();
 }

@@ -6,4 +6,5 @@ public sealed record IdentityScaler : TargetScaler
     public override double Transform(double y) => y;
     public override double Inverse(double z) => z;
     public override double LogAbsDerivative(double y) => 0.0;
+    public override bool IsAffine() => true;
 }

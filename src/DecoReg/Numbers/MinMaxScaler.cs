@@ -21,6 +21,7 @@ public sealed record MinMaxScaler : TargetScaler
     public override double Transform(double y) => (y - Low) / Width;
     public override double Inverse(double z) => Low + z * Width;
     public override double LogAbsDerivative(double y) => -Math.Log(Width);
+    public override bool IsAffine() => true;
 
     /// <summary>Transform, then clamp into [0, 1] (for values still outside the fitted range).</summary>
     public double TransformClamped(double y) => Clamp01(Transform(y));

@@ -15,6 +15,7 @@ public sealed record StandardScaler : TargetScaler
     public override double Transform(double y) => (y - Mean) / Std;
     public override double Inverse(double z) => Mean + z * Std;
     public override double LogAbsDerivative(double y) => -Math.Log(Std);
+    public override bool IsAffine() => true;
 
     /// <summary>Mean and population standard deviation; a constant column gets Std = 1.</summary>
     public static StandardScaler Fit(IReadOnlyList<double> y)

@@ -21,6 +21,9 @@ public abstract record TargetScaler
     public abstract double Inverse(double z);
     public abstract double LogAbsDerivative(double y);
 
+    /// <summary>Whether the map is affine (z = a + b·y): then mass spread uniformly over a bin in z is uniform in y too.</summary>
+    public virtual bool IsAffine() => false;
+
     /// <summary>Checks fit input: non-empty and all finite; the error names the scaler, the row and the value.</summary>
     protected static void CheckFitInput(string scaler, IReadOnlyList<double> y)
     {

@@ -24,7 +24,7 @@ public static class LargeTables
     public static TrainingPlan Apply(TrainingPlan plan, int trainingRows, bool tableRows)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        if (trainingRows < Rows || plan.Network.Resolve(tableRows).Backbone != BackboneKind.Mlp) return plan;
+        if (!tableRows || trainingRows < Rows || plan.Network.Resolve(tableRows).Backbone != BackboneKind.Mlp) return plan;
         var training = plan.Training;
         int batch = training.BatchSize > 0 ? training.BatchSize : BatchSize;
         return plan with

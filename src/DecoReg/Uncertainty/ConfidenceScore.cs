@@ -81,7 +81,11 @@ public static class ConfidenceScores
         return distributions.Select(d => Of(d, score)).ToArray();
     }
 
-    /// <summary>−Σ p·log(p / width) over bins of positive width and mass (point masses carry no density and are skipped).</summary>
+    /// <summary>
+    /// −Σ p·log(p / width) over bins of positive width and mass (point masses carry no density and are skipped): the
+    /// entropy with each bin's mass uniform in target units, also for a warped <see cref="Distribution.BinScale"/> (a
+    /// ranking score; the warp's shape inside a bin changes it little).
+    /// </summary>
     private static double Entropy(Distribution d)
     {
         var p = d.Probabilities;

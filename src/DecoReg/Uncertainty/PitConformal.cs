@@ -64,11 +64,7 @@ public static class PitConformal
         for (int i = 0; i < p.Length; i++)
         {
             double next = cumulative + p[i];
-            if (next > b && p[i] > 0)
-            {
-                double low = d.BinLows[i], high = d.BinHighs[i];
-                return low + Math.Clamp((b - cumulative) / p[i], 0, 1) * (high - low);
-            }
+            if (next > b && p[i] > 0) return d.PositionInBin(i, (b - cumulative) / p[i]);
             cumulative = next;
         }
         return double.PositiveInfinity; // rounding left b at the total mass

@@ -77,6 +77,21 @@ public class ScoringTests
     }
 
     [Fact]
+    public void CrpsWithAWarpedBinScale_MatchesNumericalIntegrationOfItsCdf()
+    {
+        // Two bins equal in z = ln(1 + y) (mass uniform in z, so the CDF bends inside each bin).
+        var d = new Distribution([1.0, 4.0], [0.4, 0.6], [0, Math.E - 1], [Math.E - 1, Math.Exp(2) - 1], 1)
+        {
+            BinScale = new DecoReg.Numbers.SignedLogScaler(1.0),
+        };
+        foreach (double y in new[] { -1.0, 0.5, 1.7, 3.0, 9.0 })
+        {
+            double numeric = NumericCrps(d.Cdf, y, -5, 15, 400_000, Edges(d));
+            Assert.True(Math.Abs(numeric - Scoring.Crps(d, y)) < 1e-3 * numeric, $"y {y}: numeric {numeric}, exact-at-pieces {Scoring.Crps(d, y)}");
+        }
+    }
+
+    [Fact]
     public void CrpsWithPointMassAndGapsMatchesNumericalIntegration()
     {
         var d = new Distribution([0, 1.5, 7, 7.25], [0.2, 0.3, 0.4, 0.1], [0, 1, 6, 7.25], [0, 2, 7.25, 9], 1);

@@ -247,6 +247,27 @@ public class DistributionTests
         Assert.Equal(1.5, d.Mean);
     }
 
+    [Fact]
+    public void WithABinScale_MassIsUniformInTheWarpedScale_AndCdfQuantileAndDensityAgree()
+    {
+        // Signed-log warp z = ln(1 + y): two bins equal in z, [0, e−1) and [e−1, e²−1), p 0.4 and 0.6.
+        var warp = new DecoReg.Numbers.SignedLogScaler(1.0);
+        double e1 = Math.E - 1, e2 = Math.Exp(2) - 1;
+        var d = new Distribution([1.0, 4.0], [0.4, 0.6], [0, e1], [e1, e2], 1) { BinScale = warp };
+        // Inside the first bin the CDF is 0.4·ln(1 + y), not linear in y.
+        Assert.Equal(0.4 * Math.Log(1 + 0.5), d.Cdf(0.5), 1e-12);
+        Assert.Equal(0.4 + 0.6 * (Math.Log(1 + 3.0) - 1), d.Cdf(3.0), 1e-12);
+        foreach (double p in new[] { 0.1, 0.39, 0.4, 0.5, 0.95 })
+            Assert.Equal(p, d.Cdf(d.Quantile(p)), 1e-12);
+        Assert.Equal(Math.Exp(0.5) - 1, d.Quantile(0.2), 1e-12);   // z = 0.5 holds 0.2 (linear in y would be 0.859)
+        // Density = p / (bin width in z) · dz/dy, and it integrates to the CDF.
+        Assert.Equal(Math.Log(0.4 / 1.0) - Math.Log(1 + 0.5), d.LogDensity(0.5), 1e-12);
+        double integral = 0, step = 1e-4;
+        for (double y = 0.5 + step / 2; y < 3.0; y += step) integral += Math.Exp(d.LogDensity(y)) * step;
+        Assert.Equal(d.Cdf(3.0) - d.Cdf(0.5), integral, 1e-5);
+        Assert.Equal(Math.Exp(0.5) - 1, d.PositionInBin(0, 0.5), 1e-12);
+    }
+
     /// <summary>n atoms, bins [i, i+1), value i + 0.5, equal probabilities: Uniform(0, n).</summary>
     internal static Distribution Uniform(int n, double offset = 0) => new(
         Enumerable.Range(0, n).Select(i => offset + i + 0.5).ToArray(),

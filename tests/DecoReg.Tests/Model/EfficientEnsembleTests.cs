@@ -19,9 +19,6 @@ public class EfficientEnsembleTests
     {
         Network = new TransformerOptions { ModelDim = 32, Heads = 4, FeedForwardDim = 64, Backbone = backbone, Members = members, MlpWidth = 64 },
         Training = new TrainingOptions { Epochs = epochs, Patience = epochs },
-        // Min-max: the decoded distribution is piecewise uniform in target units and the likelihood uniform in the
-        // scaled space, which agree only for a linear scaler (the quantile warp bends inside bins that hold a knot).
-        SelectScaling = false,
         Threads = 1,
     };
 

@@ -44,6 +44,8 @@ public class LargeTablesTests
         Assert.Same(transformer, LargeTables.Apply(transformer, 50_000, tableRows: true));
         var text = Plan();
         Assert.Same(text, LargeTables.Apply(text, 50_000, tableRows: false));   // Auto reads text with the transformer
+        var textMlp = Plan(new TransformerOptions { Backbone = BackboneKind.Mlp });
+        Assert.Same(textMlp, LargeTables.Apply(textMlp, 50_000, tableRows: false));   // text read by the MLP over its bag, too
         Assert.Contains("batch size", Assert.Throws<DecoRegException>(() => new TrainingOptions { BatchSize = -1 }.Validate()).Message);
         Assert.Contains("learning rate", Assert.Throws<DecoRegException>(() => new TrainingOptions { LearningRate = double.NaN }.Validate()).Message);
     }
