@@ -69,23 +69,18 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
         if (s.AnyCodecOption) o = o with { Codec = s.ToCodecOptions("normalized") };
         if (s.Scaling is not null)
         {
-            o = o with
+            // auto leaves the selection to the data (null); minmax and select decide it.
+            (TargetScaling scaling, bool? select) = s.Scaling.Trim().ToLowerInvariant() switch
             {
-                Scaling = s.Scaling.Trim().ToLowerInvariant() switch
-                {
-                    "auto" => TargetScaling.Auto,
-                    "standardize" => TargetScaling.Standardize,
-                    "signedlog" => TargetScaling.SignedLog,
-                    "quantile" => TargetScaling.Quantile,
-                    "select" or "minmax" => TargetScaling.Auto,
-                    _ => throw new DecoRegException($"--scaling '{s.Scaling}': expected auto, minmax, standardize, signedlog, quantile or select."),
-                },
+                "auto" => (TargetScaling.Auto, (bool?)null),
+                "minmax" => (TargetScaling.Auto, false),
+                "select" => (TargetScaling.Auto, true),
+                "standardize" => (TargetScaling.Standardize, null),
+                "signedlog" => (TargetScaling.SignedLog, null),
+                "quantile" => (TargetScaling.Quantile, null),
+                _ => throw new DecoRegException($"--scaling '{s.Scaling}': expected auto, minmax, standardize, signedlog, quantile or select."),
             };
-        }
-        switch (s.Scaling?.Trim().ToLowerInvariant())
-        {
-            case "select": o = o with { SelectScaling = true }; break;
-            case "minmax": o = o with { SelectScaling = false }; break;
+            o = o with { Scaling = scaling, SelectScaling = select };
         }
         var t = o.Training;
         if (s.ValidFraction is double f) t = t with { ValidationFraction = f };

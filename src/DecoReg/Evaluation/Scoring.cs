@@ -42,12 +42,15 @@ public static class Scoring
             if (!warped || !(highs[i] > lows[i]))
                 total += Segment(lows[i], highs[i], c, next, y);
             else
-                for (int k = 0; k < WarpedPieces; k++)
+            {
+                double a = lows[i];   // each piece starts where the previous one ended
+                for (int k = 1; k <= WarpedPieces; k++)
                 {
-                    double a = k == 0 ? lows[i] : distribution.PositionInBin(i, (double)k / WarpedPieces);
-                    double b = k == WarpedPieces - 1 ? highs[i] : distribution.PositionInBin(i, (double)(k + 1) / WarpedPieces);
-                    total += Segment(a, b, c + (next - c) * k / WarpedPieces, c + (next - c) * (k + 1) / WarpedPieces, y);
+                    double b = k == WarpedPieces ? highs[i] : distribution.PositionInBin(i, (double)k / WarpedPieces);
+                    total += Segment(a, b, c + (next - c) * (k - 1) / WarpedPieces, c + (next - c) * k / WarpedPieces, y);
+                    a = b;
                 }
+            }
             c = next;
         }
         total += Math.Max(0.0, y - highs[n - 1]); // right tail: F = 1, indicator 0 for x < y
