@@ -33,13 +33,15 @@ public sealed record IntervalValue(double Level, double Low, double High);
 
 /// <summary>
 /// The distribution's support: atom values (ascending), their probabilities (sum 1) and the bin [low, high) each
-/// stands for; the density is piecewise uniform, probability / (high − low) over each bin.
+/// stands for, and the density itself as flat steps (<see cref="Distribution.DensitySteps"/>): one per bin,
+/// probability / (high − low), when the model's bins are uniform in target units; 8 equal-mass pieces per bin when its
+/// target scaling warps them (quantile warp, signed log), so the steps follow the density the model's likelihood has.
 /// </summary>
-public sealed record DensityValue(double[] Values, double[] Probabilities, double[] BinLows, double[] BinHighs, double CoveredMass)
+public sealed record DensityValue(double[] Values, double[] Probabilities, double[] BinLows, double[] BinHighs, double CoveredMass, IReadOnlyList<DensityStep> Steps)
 {
     public static DensityValue From(Distribution d)
     {
         ArgumentNullException.ThrowIfNull(d);
-        return new(d.Values.ToArray(), d.Probabilities.ToArray(), d.BinLows.ToArray(), d.BinHighs.ToArray(), d.CoveredMass);
+        return new(d.Values.ToArray(), d.Probabilities.ToArray(), d.BinLows.ToArray(), d.BinHighs.ToArray(), d.CoveredMass, d.DensitySteps());
     }
 }

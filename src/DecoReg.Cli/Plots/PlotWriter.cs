@@ -85,7 +85,7 @@ public static class PlotWriter
         return plot;
     }
 
-    /// <summary>Piecewise-uniform predictive densities of up to 4 rows (spread over the target range), true values marked.</summary>
+    /// <summary>Predictive densities (as steps) of up to 4 rows (spread over the target range), true values marked.</summary>
     public static Plot Densities(IReadOnlyList<Distribution> predictions, IReadOnlyList<double> targets, IReadOnlyList<string> rowIds, string dataName)
     {
         var order = Enumerable.Range(0, predictions.Count).OrderBy(i => targets[i]).ToArray();
@@ -145,23 +145,19 @@ public static class PlotWriter
         return plot;
     }
 
-    /// <summary>The outline of a piecewise-uniform density: each bin a flat step at p / width.</summary>
+    /// <summary>The outline of the density's steps (<see cref="Distribution.DensitySteps"/>: flat per bin, following a warped scaling inside bins).</summary>
     private static (double[] Xs, double[] Ys) Steps(Distribution d)
     {
         var xs = new List<double>();
         var ys = new List<double>();
-        var lows = d.BinLows;
-        var highs = d.BinHighs;
-        var p = d.Probabilities;
-        for (int i = 0; i < d.Count; i++)
+        var steps = d.DensitySteps();
+        for (int i = 0; i < steps.Count; i++)
         {
-            double width = highs[i] - lows[i];
-            if (!(width > 0)) continue; // point mass: no density
-            double h = p[i] / width;
-            if (xs.Count == 0 || xs[^1] < lows[i]) { xs.Add(lows[i]); ys.Add(0); }
-            xs.Add(lows[i]); ys.Add(h);
-            xs.Add(highs[i]); ys.Add(h);
-            if (i + 1 >= d.Count || lows[i + 1] > highs[i]) { xs.Add(highs[i]); ys.Add(0); }
+            var (low, high, h) = steps[i];
+            if (xs.Count == 0 || xs[^1] < low) { xs.Add(low); ys.Add(0); }
+            xs.Add(low); ys.Add(h);
+            xs.Add(high); ys.Add(h);
+            if (i + 1 >= steps.Count || steps[i + 1].Low > high) { xs.Add(high); ys.Add(0); }
         }
         if (xs.Count == 0) { xs.Add(d.Mean); ys.Add(0); }
         return (xs.ToArray(), ys.ToArray());

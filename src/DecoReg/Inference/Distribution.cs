@@ -272,6 +272,33 @@ public sealed class Distribution
         return Math.Log(p / (this.highs[i] - this.lows[i]));
     }
 
+    /// <summary>
+    /// The density as flat steps for plots and payloads: each bin one step (its probability / width) when its mass is
+    /// uniform in target units; under a warped <see cref="BinScale"/> each bin cut into <paramref name="piecesPerBin"/>
+    /// pieces of equal mass, each at its mean density, so the steps follow the warp's slope as <see cref="LogDensity"/>
+    /// does. Ascending, non-overlapping; zero-width bins (point masses) and bins without mass are left out; the steps'
+    /// mass is 1 less any point masses.
+    /// </summary>
+    public IReadOnlyList<DensityStep> DensitySteps(int piecesPerBin = 8)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(piecesPerBin, 1);
+        int pieces = BinScale is null ? 1 : piecesPerBin;
+        var steps = new List<DensityStep>(this.values.Length * pieces);
+        for (int i = 0; i < this.values.Length; i++)
+        {
+            double p = this.cumulative[i + 1] - this.cumulative[i];
+            if (!(this.highs[i] > this.lows[i]) || !(p > 0)) continue;
+            double low = this.lows[i];
+            for (int j = 1; j <= pieces; j++)
+            {
+                double high = j == pieces ? this.highs[i] : PositionOf((double)j / pieces, this.lows[i], this.highs[i]);
+                if (high > low) steps.Add(new DensityStep(low, high, p / pieces / (high - low)));
+                low = high;
+            }
+        }
+        return steps;
+    }
+
     /// <summary>P(low &lt; Y ≤ high) = Cdf(high) − Cdf(low); 0 when high ≤ low.</summary>
     public double Probability(double low, double high)
     {

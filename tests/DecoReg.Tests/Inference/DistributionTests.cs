@@ -268,6 +268,36 @@ public class DistributionTests
         Assert.Equal(Math.Exp(0.5) - 1, d.PositionInBin(0, 0.5), 1e-12);
     }
 
+    [Fact]
+    public void DensitySteps_AreOnePerBinWhenUniform_AndFollowAWarpInEqualMassPieces()
+    {
+        // Uniform in target units: one step per bin, p / width; the point mass at 3 has no density and is left out.
+        var flat = new Distribution([0.5, 2.0, 3.0, 4.5], [0.25, 0.4, 0.1, 0.25], [0, 1, 3, 4], [1, 3, 3, 5], 1);
+        Assert.Equal([new(0, 1, 0.25), new(1, 3, 0.2), new(4, 5, 0.25)], flat.DensitySteps());
+
+        // Signed-log warp: 8 equal-mass pieces per bin, each at its mass / width, i.e. the CDF's rise over it.
+        var warp = new DecoReg.Numbers.SignedLogScaler(1.0);
+        double e1 = Math.E - 1, e2 = Math.Exp(2) - 1;
+        var d = new Distribution([1.0, 4.0], [0.4, 0.6], [0, e1], [e1, e2], 1) { BinScale = warp };
+        var steps = d.DensitySteps();
+        Assert.Equal(16, steps.Count);
+        Assert.Equal(0, steps[0].Low);
+        Assert.Equal(e2, steps[^1].High, 1e-12);
+        for (int i = 0; i < steps.Count; i++)
+        {
+            var s = steps[i];
+            if (i > 0) Assert.Equal(steps[i - 1].High, s.Low);
+            Assert.Equal(d.Cdf(s.High) - d.Cdf(s.Low), s.Density * (s.High - s.Low), 1e-12);
+            Assert.Equal(i < 8 ? 0.05 : 0.075, s.Density * (s.High - s.Low), 1e-12);
+        }
+        // The density falls inside each bin as dz/dy = 1 / (1 + y) does, which one flat step per bin would hide.
+        Assert.True(steps[0].Density > 2 * steps[7].Density);
+        // With fine pieces each step's height approaches the density at its middle.
+        foreach (var s in d.DensitySteps(256).Where((_, i) => i % 37 == 0))
+            Assert.Equal(Math.Exp(d.LogDensity((s.Low + s.High) / 2)), s.Density, 1e-3 * s.Density);
+        Assert.Throws<ArgumentOutOfRangeException>(() => d.DensitySteps(0));
+    }
+
     /// <summary>n atoms, bins [i, i+1), value i + 0.5, equal probabilities: Uniform(0, n).</summary>
     internal static Distribution Uniform(int n, double offset = 0) => new(
         Enumerable.Range(0, n).Select(i => offset + i + 0.5).ToArray(),

@@ -38,6 +38,11 @@ public class ServerRoutesTests
             Assert.Equal(d.Values.ToArray(), density.GetProperty("values").EnumerateArray().Select(x => x.GetDouble()));
             Assert.Equal(d.Probabilities.ToArray(), density.GetProperty("probabilities").EnumerateArray().Select(x => x.GetDouble()));
             Assert.Equal(d.BinLows.Length, density.GetProperty("binLows").GetArrayLength());
+            var steps = density.GetProperty("steps").EnumerateArray().ToArray();
+            Assert.Equal(d.DensitySteps().Count, steps.Length);
+            Assert.Equal(d.DensitySteps().Select(s => s.Density), steps.Select(s => s.GetProperty("density").GetDouble()));
+            Assert.Equal(1 - d.Probabilities.ToArray().Where((_, a) => d.BinHighs[a] == d.BinLows[a]).Sum(),
+                steps.Sum(s => s.GetProperty("density").GetDouble() * (s.GetProperty("high").GetDouble() - s.GetProperty("low").GetDouble())), 1e-9);
         }
     }
 
