@@ -76,7 +76,7 @@ public static class TrainingDisplay
     /// </summary>
     public static void Summary(IAnsiConsole console, TrainingReport report, int trainRows, int validRows, string? modelPath,
         IReadOnlyList<TrainingReport>? networks = null, IReadOnlyList<ScalingTrial>? scalings = null, DecoReg.Model.TransformerOptions? network = null,
-        double temperature = 1.0)
+        double temperature = 1.0, LearnedState? learned = null)
     {
         var table = new Table().Title("training summary").AddColumns("", "");
         table.HideHeaders();
@@ -98,12 +98,22 @@ public static class TrainingDisplay
             Row("best validation loss per network", string.Join(", ", networks.Select(r => r.BestValidationLoss.ToString("F4", CultureInfo.InvariantCulture))));
             Row("time, all networks", Time(TimeSpan.FromTicks(networks.Sum(r => r.Elapsed.Ticks))));
         }
+        if (learned is not null) Row("target encoding", TargetEncoding(learned));
         if (scalings is { Count: > 0 })
             Row("target scaling (hold-out NLL)", string.Join(", ", scalings.Select(t => string.Create(CultureInfo.InvariantCulture,
                 $"{t.Scaling.ToString().ToLowerInvariant()} {t.ValidationNll:F4}{(t.Chosen ? " (kept)" : "")}"))));
         if (temperature != 1.0) Row("softmax temperature", temperature.ToString("0.##", CultureInfo.InvariantCulture) + " (fitted on the hold-out)");
         if (modelPath is not null) Row("model file", modelPath);
         console.Write(table);
+    }
+
+    /// <summary>The codec and scaling training used, which the defaults choose by data (e.g. "normalized, 3 digits (1,000 bins), quantile scaling").</summary>
+    private static string TargetEncoding(LearnedState learned)
+    {
+        string codec = learned.Codec is DecoReg.Numbers.NormalizedCodecOptions n
+            ? string.Create(CultureInfo.InvariantCulture, $"normalized, base {n.Base}, {n.Digits} digits ({Math.Pow(n.Base, n.Digits):N0} bins)")
+            : learned.Codec.GetType().Name.Replace("CodecOptions", "", StringComparison.Ordinal).ToLowerInvariant();
+        return $"{codec}, {learned.Scaling.ToString().ToLowerInvariant()} scaling";
     }
 
     /// <summary>How each column was read, and for text the tokens per row and the rows cut to the budget.</summary>

@@ -21,7 +21,7 @@ internal sealed record LegacyModelConfig(RegressorOptions Options, TargetScaler 
         var options = node[nameof(Options)]!.AsObject();
         double temperature = options["Temperature"]?.GetValue<double>() ?? 1.0;
         var reports = old.MemberTraining ?? (old.Training is { } report ? [report] : []);
-        var learned = new LearnedState(old.Options.Codec, old.Options.Scaling, old.Scaler, old.Schema, old.Options.EnsembleSize, reports)
+        var learned = new LearnedState(old.Options.Codec ?? DefaultCodec.Coarse, old.Options.Scaling, old.Scaler, old.Schema, old.Options.EnsembleSize, reports)
         {
             Temperature = temperature,
             ScalingTrials = old.ScalingTrials ?? [],

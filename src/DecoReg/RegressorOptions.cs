@@ -13,12 +13,12 @@ namespace DecoReg;
 public sealed record RegressorOptions
 {
     /// <summary>
-    /// Default: normalized tokens, base 10, 2 digits (100 bins over the training range widened by 10 % on each side).
-    /// A third digit is mostly noise the decoder learns to memorize, which triggers early stopping before the leading
-    /// digits are learned (measurements in bench/README.md). Use more digits when the target's resolution matters more
-    /// than its noise.
+    /// The number codec. Null (default): by data (<see cref="DefaultCodec"/>): normalized tokens, base 10, over the
+    /// training range widened by 10 % on each side, with 3 digits (1,000 bins) for a single-task table read by the MLP
+    /// backbone from 2,000 training rows, where the bins rather than the rows limit the likelihood, and 2 digits (100
+    /// bins) otherwise. The codec trained with is <c>LearnedState.Codec</c>.
     /// </summary>
-    public CodecOptions Codec { get; init; } = new NormalizedCodecOptions(10, 2);
+    public CodecOptions? Codec { get; init; }
     public TargetScaling Scaling { get; init; } = TargetScaling.Auto;
 
     /// <summary>
@@ -27,7 +27,8 @@ public sealed record RegressorOptions
     /// training time; <see cref="ScalingSelection"/>). The kept scaling is <see cref="DecodingRegressor.Scaling"/> and
     /// both scores are <see cref="DecodingRegressor.ScalingTrials"/>. Null (default): by data, on for single-task
     /// tables under 5,000 training rows read by the MLP backbone with the normalized codec and <see cref="Scaling"/> at
-    /// Auto (<see cref="SmallTables"/>), off otherwise; false: never; true: always (<see cref="Scaling"/> must then be
+    /// Auto (<see cref="SmallTables"/>), off otherwise, and such tables from 5,000 rows train with the quantile warp
+    /// (<see cref="LargeTables"/>); false: never select, and Auto stays the codec's own scaling; true: always (<see cref="Scaling"/> must then be
     /// left at Auto).
     /// </summary>
     public bool? SelectScaling { get; init; }
@@ -83,5 +84,8 @@ public sealed record RegressorOptions
 
     /// <summary>The training layer's view of these options.</summary>
     internal TrainingPlan ToPlan() =>
-        new(Codec, Scaling, SelectScaling, Network, Training, CalibrateTemperature, EnsembleSize, Inputs, TaskColumn);
+        new(Codec ?? DefaultCodec.Coarse, Scaling, SelectScaling, Network, Training, CalibrateTemperature, EnsembleSize, Inputs, TaskColumn)
+        {
+            CodecByData = Codec is null,
+        };
 }

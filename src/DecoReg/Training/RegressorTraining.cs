@@ -6,7 +6,7 @@ namespace DecoReg.Training;
 
 /// <summary>
 /// A decoding regressor's whole training run: the hold-out (<see cref="Splits.HoldOut"/>), the input schema and
-/// featurizer, the data-size defaults of large and small tables (<see cref="LargeTables"/>, <see cref="SmallTables"/>), the target
+/// featurizer, the data-size defaults (<see cref="DefaultCodec"/>, <see cref="LargeTables"/>, <see cref="SmallTables"/>), the target
 /// encoding (fixed, or chosen by <see cref="ScalingSelection"/>), the networks
 /// (<see cref="EnsembleTrainer"/>), and the <see cref="LearnedState"/> that records all of it.
 /// </summary>
@@ -20,7 +20,7 @@ public static class RegressorTraining
             : Splits.HoldOut(train, validation, plan.Training.ValidationFraction, plan.Training.Seed);
         var (inputs, schema, text) = InputEncoders.Fit(plan.Inputs, train.Features);
         bool tableRows = inputs is TabularFeaturizer;
-        plan = SmallTables.Apply(LargeTables.Apply(plan, train.RowCount, tableRows), train.RowCount, tableRows);
+        plan = SmallTables.Apply(LargeTables.Apply(DefaultCodec.Apply(plan, train.RowCount, tableRows), train.RowCount, tableRows), train.RowCount, tableRows);
         using var rows = new FeaturizedRows(inputs, train, validation);
         text = InputEncoders.Measured(text, inputs, rows.Encoded);
         Ensemble ensemble;

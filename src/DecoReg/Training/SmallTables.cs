@@ -8,8 +8,9 @@ namespace DecoReg.Training;
 /// the MLP backbone with the normalized codec and the scaling left at auto chooses its target scaling on the hold-out
 /// (<see cref="ScalingSelection"/>: min-max and the quantile warp, one network each, the lower hold-out NLL kept).
 /// Why: on the five small UCI sets (splits 0–4, epoch budget) it lowers the mean test NLL on every set (yacht 0.93 →
-/// 0.31, energy 0.67 → 0.48) for 1.4–1.6× the training time, which is seconds on these sizes; on large tables one
-/// scaling is as good as the other and the time is not (measurements in bench/README.md, "Scaling selection").
+/// 0.31, energy 0.67 → 0.48) for 1.4–1.6× the training time, which is seconds on these sizes; on large tables the
+/// time is minutes, so they take the quantile warp (<see cref="LargeTables"/>; measurements in
+/// bench/README.md, "Scaling selection" and "Finer bins on larger tables").
 /// An explicit <c>RegressorOptions.SelectScaling</c> (true or false) or scaling is kept as given.
 /// </summary>
 public static class SmallTables

@@ -19,4 +19,8 @@ public sealed record TrainingPlan(
     int EnsembleSize,
     InputOptions Inputs,
     string? TaskColumn = null,
-    bool PreferWiderTemperature = false);
+    bool PreferWiderTemperature = false)
+{
+    /// <summary>True when the user left the codec unset, so <see cref="DefaultCodec"/> decides it by data.</summary>
+    public bool CodecByData { get; init; }
+}

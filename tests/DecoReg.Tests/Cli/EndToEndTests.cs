@@ -154,7 +154,7 @@ public class EndToEndTests(YachtModelFixture yacht) : IClassFixture<YachtModelFi
         Assert.True(code == 0, err);
         Assert.Contains($"validation rows │ {yacht.TestRows}", output.Replace("  ", " ").Replace("  ", " ").Replace("  ", " ").Replace("  ", " ").Replace("  ", " ").Replace("  ", " "));
         using var loaded = DecodingRegressor.Load(model);
-        Assert.Equal("p10", loaded.Options.Codec.GetType().Name.Replace("CodecOptions", "").ToLowerInvariant());
+        Assert.Equal("p10", loaded.Options.Codec!.GetType().Name.Replace("CodecOptions", "").ToLowerInvariant());
     }
 
     [Fact]
@@ -199,6 +199,7 @@ public class EndToEndTests(YachtModelFixture yacht) : IClassFixture<YachtModelFi
         (code, output, err) = CliRunner.Run(["train", "--data", yacht.TrainCsv, "--target", "y", .. CliRunner.Tiny, "--scaling", "minmax", "--model", Path.Combine(dir.FullPath, "minmax.decoreg")]);
         Assert.True(code == 0, err + output);
         Assert.DoesNotContain("target scaling (hold-out NLL)", output);
+        Assert.Contains("normalized, base 10, 2 digits (100 bins), auto scaling", output);   // what the defaults chose, shown
         using var minMax = DecodingRegressor.Load(Path.Combine(dir.FullPath, "minmax.decoreg"));
         Assert.Empty(minMax.ScalingTrials);
     }

@@ -1,4 +1,5 @@
 using DecoReg.Inputs;
+using DecoReg.Numbers;
 using DecoReg.Model;
 using DecoReg.Tests.Data;
 using DecoReg.Training;
@@ -59,6 +60,11 @@ public class LargeTablesTests
         using var model = DecodingRegressor.Train(data, options);
         Assert.Equal(LargeTables.Members, model.Network.Members);
         Assert.Equal(0, model.Options.Network.Members);          // the user's options are not rewritten
+        Assert.Equal(new NormalizedCodecOptions(10, 3), model.Learned.Codec);   // DefaultCodec: 5,040 rows ≥ 2,000
+        Assert.Equal(TargetScaling.Quantile, model.Scaling);
+        Assert.Null(model.Options.Codec);
+        Assert.Equal(TargetScaling.Auto, model.Options.Scaling);
+        Assert.Null(model.Options.SelectScaling);
 
         using var dir = new TempDir();
         string path = Path.Combine(dir.FullPath, "large.decoreg");
@@ -74,5 +80,22 @@ public class LargeTablesTests
         using var tuned = loaded.FineTune(few, new FineTuneOptions { Training = new FineTuneOptions().Training with { Epochs = 1 } });
         Assert.Equal(LargeTables.Members, tuned.Network.Members);
         Assert.True(double.IsFinite(tuned.LogLikelihood(few).Average()));
+    }
+
+    [Fact]
+    public void ALargeTable_TrainsWithTheQuantileWarp_OnlyWhenTheScalingIsLeftToTheData()
+    {
+        Assert.Equal(TargetScaling.Quantile, LargeTables.Apply(Plan(), 7750, tableRows: true).Scaling);
+        Assert.Equal(TargetScaling.Auto, LargeTables.Apply(Plan(), LargeTables.Rows - 1, tableRows: true).Scaling);  // small: selection by training
+        var minMax = new RegressorOptions { SelectScaling = false }.ToPlan();       // --scaling minmax
+        Assert.Equal(TargetScaling.Auto, LargeTables.Apply(minMax, 7750, tableRows: true).Scaling);
+        var select = new RegressorOptions { SelectScaling = true }.ToPlan();
+        Assert.Equal(TargetScaling.Auto, LargeTables.Apply(select, 7750, tableRows: true).Scaling);
+        var given = new RegressorOptions { Scaling = TargetScaling.Standardize }.ToPlan();
+        Assert.Equal(TargetScaling.Standardize, LargeTables.Apply(given, 7750, tableRows: true).Scaling);
+        var tasks = new RegressorOptions { TaskColumn = "t" }.ToPlan();
+        Assert.Equal(TargetScaling.Auto, LargeTables.Apply(tasks, 7750, tableRows: true).Scaling);
+        var ieee = new RegressorOptions { Codec = new IeeeCodecOptions() }.ToPlan();
+        Assert.Equal(TargetScaling.Auto, LargeTables.Apply(ieee, 7750, tableRows: true).Scaling);
     }
 }
