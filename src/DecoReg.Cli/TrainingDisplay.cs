@@ -71,13 +71,16 @@ public static class TrainingDisplay
     }
 
     /// <summary>
-    /// The summary table printed after training (the first network's, plus a line per figure for an ensemble, and the
-    /// hold-out scores of the scalings tried when the scaling was selected).
+    /// The summary table printed after training (the first network's, plus a line per figure for an ensemble, the codec
+    /// and scaling used, and the hold-out scores of the scalings tried when the scaling was selected); everything but the
+    /// network as built comes from what training learned.
     /// </summary>
-    public static void Summary(IAnsiConsole console, TrainingReport report, int trainRows, int validRows, string? modelPath,
-        IReadOnlyList<TrainingReport>? networks = null, IReadOnlyList<ScalingTrial>? scalings = null, DecoReg.Model.TransformerOptions? network = null,
-        double temperature = 1.0, LearnedState? learned = null)
+    public static void Summary(IAnsiConsole console, TrainingReport report, LearnedState learned, DecoReg.Model.TransformerOptions network, string? modelPath)
     {
+        int trainRows = learned.TrainingRows, validRows = learned.ValidationRows;
+        var networks = learned.Reports;
+        var scalings = learned.ScalingTrials;
+        double temperature = learned.Temperature;
         var table = new Table().Title("training summary").AddColumns("", "");
         table.HideHeaders();
         void Row(string k, string v) => table.AddRow(new Text(k), new Text(v));
@@ -88,18 +91,17 @@ public static class TrainingDisplay
         Row("best validation loss", report.BestValidationLoss.ToString("F4", CultureInfo.InvariantCulture) + " nats/token");
         Row("stop reason", report.StopReason);
         Row("time", Time(report.Elapsed));
-        if (network is not null)
-            Row("network", string.Create(CultureInfo.InvariantCulture,
-                $"{network.Backbone.ToString().ToLowerInvariant()} backbone, {network.Members} member{(network.Members == 1 ? "" : "s")}, {network.DecoderLayers} decoder layer{(network.DecoderLayers == 1 ? "" : "s")}, d_model {network.ModelDim}"));
-        if (networks is { Count: > 1 })
+        Row("network", string.Create(CultureInfo.InvariantCulture,
+            $"{network.Backbone.ToString().ToLowerInvariant()} backbone, {network.Members} member{(network.Members == 1 ? "" : "s")}, {network.DecoderLayers} decoder layer{(network.DecoderLayers == 1 ? "" : "s")}, d_model {network.ModelDim}"));
+        if (networks.Count > 1)
         {
             Row("networks", networks.Count.ToString(CultureInfo.InvariantCulture) + " (figures above: the first)");
             Row("best epoch per network", string.Join(", ", networks.Select(r => r.BestEpoch.ToString(CultureInfo.InvariantCulture))));
             Row("best validation loss per network", string.Join(", ", networks.Select(r => r.BestValidationLoss.ToString("F4", CultureInfo.InvariantCulture))));
             Row("time, all networks", Time(TimeSpan.FromTicks(networks.Sum(r => r.Elapsed.Ticks))));
         }
-        if (learned is not null) Row("target encoding", TargetEncoding(learned));
-        if (scalings is { Count: > 0 })
+        Row("target encoding", TargetEncoding(learned));
+        if (scalings.Count > 0)
             Row("target scaling (hold-out NLL)", string.Join(", ", scalings.Select(t => string.Create(CultureInfo.InvariantCulture,
                 $"{t.Scaling.ToString().ToLowerInvariant()} {t.ValidationNll:F4}{(t.Chosen ? " (kept)" : "")}"))));
         if (temperature != 1.0) Row("softmax temperature", temperature.ToString("0.##", CultureInfo.InvariantCulture) + " (fitted on the hold-out)");

@@ -57,7 +57,7 @@ public sealed class DemoCommand(IAnsiConsole console) : Command<DemoCommand.Sett
         using var model = TrainingDisplay.Train(console,
             progress => DecodingRegressor.Train(train, options, null, progress, cancellationToken), training.Epochs);
         var report = model.TrainingReport!;
-        TrainingDisplay.Summary(console, report, model.Learned.TrainingRows, model.Learned.ValidationRows, null, scalings: model.ScalingTrials, network: model.Network, learned: model.Learned);
+        TrainingDisplay.Summary(console, report, model.Learned, model.Network, null);
 
         var predictions = model.PredictBatch(test.Features);
         var metrics = RegressionMetrics.Compute(predictions, test.Targets, model.LogLikelihood(test));

@@ -57,7 +57,7 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
     internal static void Finish(IAnsiConsole console, DecodingRegressor model, string path, bool force)
     {
         model.Save(path, overwrite: force);
-        TrainingDisplay.Summary(console, model.TrainingReport!, model.Learned.TrainingRows, model.Learned.ValidationRows, path, model.MemberReports, model.ScalingTrials, model.Network, model.Learned.Temperature, model.Learned);
+        TrainingDisplay.Summary(console, model.TrainingReport!, model.Learned, model.Network, path);
         TrainingDisplay.TaskSummary(console, model);
         TrainingDisplay.Inputs(console, model.Schema, model.Learned.Text);
     }

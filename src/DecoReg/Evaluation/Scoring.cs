@@ -43,13 +43,9 @@ public static class Scoring
                 total += Segment(lows[i], highs[i], c, next, y);
             else
             {
-                double a = lows[i];   // each piece starts where the previous one ended
-                for (int k = 1; k <= WarpedPieces; k++)
-                {
-                    double b = k == WarpedPieces ? highs[i] : distribution.PositionInBin(i, (double)k / WarpedPieces);
-                    total += Segment(a, b, c + (next - c) * (k - 1) / WarpedPieces, c + (next - c) * k / WarpedPieces, y);
-                    a = b;
-                }
+                var ends = distribution.PieceEnds(i, WarpedPieces);
+                for (int k = 0; k < WarpedPieces; k++)
+                    total += Segment(ends[k], ends[k + 1], c + (next - c) * k / WarpedPieces, c + (next - c) * (k + 1) / WarpedPieces, y);
             }
             c = next;
         }

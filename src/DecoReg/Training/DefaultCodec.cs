@@ -29,8 +29,8 @@ public static class DefaultCodec
     public static TrainingPlan Apply(TrainingPlan plan, int trainingRows, bool tableRows)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        if (!plan.CodecByData || !tableRows || plan.TaskColumn is not null || trainingRows < FineRows
-            || plan.Network.Resolve(tableRows).Backbone != Model.BackboneKind.Mlp) return plan;
-        return plan with { Codec = new NormalizedCodecOptions(10, 3) };
+        return plan.CodecByData && plan.TaskColumn is null && plan.IsMlpTable(tableRows) && trainingRows >= FineRows
+            ? plan with { Codec = new NormalizedCodecOptions(10, 3) }
+            : plan;
     }
 }

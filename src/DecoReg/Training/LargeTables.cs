@@ -1,4 +1,3 @@
-using DecoReg.Model;
 using DecoReg.Numbers;
 
 namespace DecoReg.Training;
@@ -31,13 +30,12 @@ public static class LargeTables
     public static TrainingPlan Apply(TrainingPlan plan, int trainingRows, bool tableRows)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        if (!tableRows || trainingRows < Rows || plan.Network.Resolve(tableRows).Backbone != BackboneKind.Mlp) return plan;
+        if (!plan.IsMlpTable(tableRows) || trainingRows < Rows) return plan;
         var training = plan.Training;
         int batch = training.BatchSize > 0 ? training.BatchSize : BatchSize;
-        bool warp = plan.Scaling == TargetScaling.Auto && plan.SelectScaling is null && plan.TaskColumn is null && plan.Codec.NeedsUnitInterval();
         return plan with
         {
-            Scaling = warp ? TargetScaling.Quantile : plan.Scaling,
+            Scaling = plan.ScalingByData ? TargetScaling.Quantile : plan.Scaling,
             Network = plan.Network.Members > 0 ? plan.Network : plan.Network with { Members = Members },
             Training = training with
             {

@@ -20,7 +20,9 @@ public static class RegressorTraining
             : Splits.HoldOut(train, validation, plan.Training.ValidationFraction, plan.Training.Seed);
         var (inputs, schema, text) = InputEncoders.Fit(plan.Inputs, train.Features);
         bool tableRows = inputs is TabularFeaturizer;
-        plan = SmallTables.Apply(LargeTables.Apply(DefaultCodec.Apply(plan, train.RowCount, tableRows), train.RowCount, tableRows), train.RowCount, tableRows);
+        plan = DefaultCodec.Apply(plan, train.RowCount, tableRows);   // the codec first: the scaling defaults read it
+        plan = LargeTables.Apply(plan, train.RowCount, tableRows);
+        plan = SmallTables.Apply(plan, train.RowCount, tableRows);
         using var rows = new FeaturizedRows(inputs, train, validation);
         text = InputEncoders.Measured(text, inputs, rows.Encoded);
         Ensemble ensemble;

@@ -1,6 +1,3 @@
-using DecoReg.Model;
-using DecoReg.Numbers;
-
 namespace DecoReg.Training;
 
 /// <summary>
@@ -19,10 +16,7 @@ public static class SmallTables
     public static TrainingPlan Apply(TrainingPlan plan, int trainingRows, bool tableRows)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return plan.SelectScaling is not null ? plan : plan with { SelectScaling = SelectsScaling(plan, trainingRows, tableRows) };
+        if (plan.SelectScaling is not null) return plan;
+        return plan with { SelectScaling = plan.ScalingByData && plan.IsMlpTable(tableRows) && trainingRows < LargeTables.Rows };
     }
-
-    private static bool SelectsScaling(TrainingPlan plan, int trainingRows, bool tableRows) =>
-        tableRows && trainingRows < LargeTables.Rows && plan.TaskColumn is null && plan.Scaling == TargetScaling.Auto
-        && plan.Codec.NeedsUnitInterval() && plan.Network.Resolve(tableRows).Backbone == BackboneKind.Mlp;
 }

@@ -23,4 +23,13 @@ public sealed record TrainingPlan(
 {
     /// <summary>True when the user left the codec unset, so <see cref="DefaultCodec"/> decides it by data.</summary>
     public bool CodecByData { get; init; }
+
+    /// <summary>Rows of a table (<paramref name="tableRows"/>: numeric and categorical columns only) read by the MLP backbone: what the data-size defaults tune.</summary>
+    internal bool IsMlpTable(bool tableRows) => tableRows && Network.Resolve(tableRows).Backbone == BackboneKind.Mlp;
+
+    /// <summary>
+    /// A single task whose target scaling is left to the data: scaling auto, no selection asked for either way, and the
+    /// normalized codec (whose bins the scaling places). <see cref="SmallTables"/> and <see cref="LargeTables"/> decide it.
+    /// </summary>
+    internal bool ScalingByData => Scaling == TargetScaling.Auto && SelectScaling is null && TaskColumn is null && Codec.NeedsUnitInterval();
 }
