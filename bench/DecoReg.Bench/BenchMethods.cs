@@ -30,7 +30,7 @@ public static class BenchMethods
     public static IReadOnlyList<BenchMethod> All { get; } =
     [
         new("decoreg-normalized", 1,
-            $"DecoReg defaults: TabM-style MLP backbone (embedded columns flattened, 2 blocks of 256 units, 4 memory tokens) with {Model.TransformerOptions.DefaultMlpMembers} members trained together (per-member input scales; from {DecoReg.Training.LargeTables.Rows:N0} training rows {DecoReg.Training.LargeTables.Members} members, {DecoReg.Training.LargeTables.BatchSize}-row batches, ~{DecoReg.Training.LargeTables.StepBudget:N0} steps), one decoder layer, the mixture of the members' distributions; normalized codec base 10, 2 digits (100 bins over the scaled range widened 10 %; 3 digits, 1,000 bins, from {DecoReg.Training.DefaultCodec.FineRows:N0} training rows), exact decoding to 0.999 mass; target scaling by data: below {DecoReg.Training.LargeTables.Rows:N0} training rows chosen on the hold-out as in decoreg-select, the quantile warp above",
+            $"DecoReg defaults: TabM-style MLP backbone (embedded columns flattened, 2 blocks of 256 units, 4 memory tokens) with {Model.TransformerOptions.DefaultMlpMembers} members trained together (per-member input scales; below {DecoReg.Training.LargeTables.Rows:N0} training rows each training step reads a row with half of them, drawn at random; from {DecoReg.Training.LargeTables.Rows:N0} training rows {DecoReg.Training.LargeTables.Members} members, {DecoReg.Training.LargeTables.BatchSize}-row batches, ~{DecoReg.Training.LargeTables.StepBudget:N0} steps), one decoder layer, the mixture of the members' distributions; normalized codec base 10, 2 digits (100 bins over the scaled range widened 10 %; 3 digits, 1,000 bins, from {DecoReg.Training.DefaultCodec.FineRows:N0} training rows), exact decoding to 0.999 mass; target scaling by data: below {DecoReg.Training.LargeTables.Rows:N0} training rows chosen on the hold-out as in decoreg-select, the quantile warp above",
             (train, budget, _) => DecodingRegressorBaseline.Train("decoreg-normalized", train, null,
                 new RegressorOptions { Training = Training(budget) })),
         new("decoreg-transformer", 1,
@@ -42,7 +42,7 @@ public static class BenchMethods
             (train, budget, _) => DecodingRegressorBaseline.Train("decoreg-ieee", train, null,
                 new RegressorOptions { Codec = new IeeeCodecOptions(10, 1, 4), Training = Training(budget) }, IeeePrediction)),
         new("decoreg-select", 2,
-            "decoreg-normalized with the target scaling chosen per split on the inner hold-out: trained with min-max and with the quantile warp (bins follow a 50/50 blend of the training targets' empirical CDF and min-max), the lower hold-out NLL is kept (2× the compute; the only choice made on data besides early stopping)",
+            "decoreg-normalized with the target scaling chosen per split on the inner hold-out: trained with min-max and with the quantile warp (bins follow a 50/50 blend of the training targets' empirical CDF and min-max), each trains a quarter of its epochs, the one with the lower hold-out NLL then trains on (about 1.25× the compute; the only choice made on data besides early stopping)",
             (train, budget, _) => DecodingRegressorBaseline.Train("decoreg-select", train, null,
                 new RegressorOptions { SelectScaling = true, Training = Training(budget) })),
         new("decoreg-ensemble", EnsembleSize,
@@ -50,7 +50,7 @@ public static class BenchMethods
             (train, budget, _) => DecodingRegressorBaseline.Train("decoreg-ensemble", train, null,
                 new RegressorOptions { SelectScaling = false, EnsembleSize = EnsembleSize, Training = Training(budget) })),
         new("decoreg-select-ensemble", EnsembleSize + 1,
-            $"decoreg-select ×{EnsembleSize}: the scaling is chosen as in decoreg-select (one network each), the kept network is the first of {EnsembleSize} and the other {EnsembleSize - 1} are trained with its scaling (seeds 1–{EnsembleSize - 1}); {EnsembleSize + 1}× the compute",
+            $"decoreg-select ×{EnsembleSize}: the scaling is chosen as in decoreg-select, the kept network is the first of {EnsembleSize} and the other {EnsembleSize - 1} are trained with its scaling (seeds 1–{EnsembleSize - 1}); {EnsembleSize + 1}× the compute",
             (train, budget, _) => DecodingRegressorBaseline.Train("decoreg-select-ensemble", train, null,
                 new RegressorOptions { SelectScaling = true, EnsembleSize = EnsembleSize, Training = Training(budget) })),
         new("gaussian", 1,

@@ -92,7 +92,7 @@ public static class TrainingDisplay
         Row("stop reason", report.StopReason);
         Row("time", Time(report.Elapsed));
         Row("network", string.Create(CultureInfo.InvariantCulture,
-            $"{network.Backbone.ToString().ToLowerInvariant()} backbone, {network.Members} member{(network.Members == 1 ? "" : "s")}, {network.DecoderLayers} decoder layer{(network.DecoderLayers == 1 ? "" : "s")}, d_model {network.ModelDim}"));
+            $"{network.Backbone.ToString().ToLowerInvariant()} backbone, {network.Members} member{(network.Members == 1 ? "" : "s")}{(learned.MembersPerRow > 0 ? $" ({learned.MembersPerRow} per row in each training step)" : "")}, {network.DecoderLayers} decoder layer{(network.DecoderLayers == 1 ? "" : "s")}, d_model {network.ModelDim}"));
         if (networks.Count > 1)
         {
             Row("networks", networks.Count.ToString(CultureInfo.InvariantCulture) + " (figures above: the first)");
@@ -102,7 +102,7 @@ public static class TrainingDisplay
         }
         Row("target encoding", TargetEncoding(learned));
         if (scalings.Count > 0)
-            Row("target scaling (hold-out NLL)", string.Join(", ", scalings.Select(t => string.Create(CultureInfo.InvariantCulture,
+            Row(scalings.Max(t => t.Epochs) is > 0 and var compared ? $"target scaling (hold-out NLL after {compared} epoch{(compared == 1 ? "" : "s")})" : "target scaling (hold-out NLL)", string.Join(", ", scalings.Select(t => string.Create(CultureInfo.InvariantCulture,
                 $"{t.Scaling.ToString().ToLowerInvariant()} {t.ValidationNll:F4}{(t.Chosen ? " (kept)" : "")}"))));
         if (temperature != 1.0) Row("softmax temperature", temperature.ToString("0.##", CultureInfo.InvariantCulture) + " (fitted on the hold-out)");
         if (modelPath is not null) Row("model file", modelPath);

@@ -22,9 +22,9 @@ public sealed record RegressorOptions
     public TargetScaling Scaling { get; init; } = TargetScaling.Auto;
 
     /// <summary>
-    /// Train with <see cref="TargetScaling.Auto"/> and with <see cref="TargetScaling.Quantile"/> on the same rows and
-    /// hold-out and keep the model with the lower hold-out negative log-likelihood in target units (about 1.5× the
-    /// training time; <see cref="ScalingSelection"/>). The kept scaling is <see cref="DecodingRegressor.Scaling"/> and
+    /// Start training with <see cref="TargetScaling.Auto"/> and with <see cref="TargetScaling.Quantile"/> on the same rows
+    /// and hold-out, compare their hold-out negative log-likelihood in target units after a quarter of the epochs and
+    /// train only the lower one on (about 1.25× the training time; <see cref="ScalingSelection"/>). The kept scaling is <see cref="DecodingRegressor.Scaling"/> and
     /// both scores are <see cref="DecodingRegressor.ScalingTrials"/>. Null (default): by data, on for single-task
     /// tables under 5,000 training rows read by the MLP backbone with the normalized codec and <see cref="Scaling"/> at
     /// Auto (<see cref="SmallTables"/>), off otherwise, and such tables from 5,000 rows train with the quantile warp

@@ -23,6 +23,27 @@ public static class MemberBatches
         };
     }
 
+    /// <summary>
+    /// For a training step: every row read by <paramref name="perRow"/> of the <paramref name="members"/> members, drawn
+    /// per row without replacement from the seeded libtorch generator (row r's draws at positions r·perRow …); with the
+    /// row index to gather per-row tensors (targets) alike. All members when <paramref name="perRow"/> is 0 or ≥ k.
+    /// </summary>
+    public static (InputBatch Batch, Tensor Rows) Sample(InputBatch input, int members, int perRow)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (perRow <= 0 || perRow >= members) return (Expand(input, members), RowIndex(input.Count, members));
+        if (input.Members is not null) throw new ArgumentException("the batch is already expanded to members", nameof(input));
+        var rows = RowIndex(input.Count, perRow);
+        var drawn = torch.rand(input.Count, members).argsort(1).narrow(1, 0, perRow).reshape(-1);
+        var expanded = input.Select(rows);
+        var batch = new InputBatch(expanded.Tokens, expanded.Values, expanded.Padding, expanded.Lengths, expanded.Bag, expanded.BagWeights)
+        {
+            Members = drawn,
+            SourceRows = Enumerable.Range(0, (int)input.Count).SelectMany(r => Enumerable.Repeat(r, perRow)).ToArray(),
+        };
+        return (batch, rows);
+    }
+
     /// <summary>Rows of a per-row tensor (targets, grammar states) repeated like <see cref="Expand"/>.</summary>
     public static Tensor ExpandRows(Tensor perRow, int members) =>
         members == 1 ? perRow : perRow.repeat_interleave(members, dim: 0);

@@ -9,11 +9,15 @@ namespace DecoReg.Training;
 /// </summary>
 public sealed class DecoderObjective : ITrainable
 {
-    public DecoderObjective(EncoderDecoder network, GrammarTensors grammar)
+    public DecoderObjective(EncoderDecoder network, GrammarTensors grammar, int membersPerRow = 0)
     {
         Network = network;
         Grammar = grammar;
+        MembersPerRow = membersPerRow;
     }
+
+    /// <summary>Members that read each row in a training step (<see cref="TrainingOptions.MembersPerRow"/>; 0 = all).</summary>
+    public int MembersPerRow { get; }
 
     public EncoderDecoder Network { get; }
     public GrammarTensors Grammar { get; }
@@ -22,7 +26,7 @@ public sealed class DecoderObjective : ITrainable
     public Tensor Loss(TrainingBatch batch)
     {
         using var scope = torch.NewDisposeScope();
-        var (inputs, tokens, states) = Expand(batch);
+        var (inputs, tokens, states) = Network.training ? Sample(batch) : Expand(batch);
         (tokens, states) = PickCopy(tokens, states);
         var logProbs = Grammar.MaskedLogProbs(Network.Forward(inputs, tokens), states);
         return nn.functional.nll_loss(logProbs.reshape(-1, logProbs.shape[^1]), tokens.reshape(-1)).MoveToOuterDisposeScope();
@@ -71,6 +75,15 @@ public sealed class DecoderObjective : ITrainable
         int k = Network.Members;
         return (MemberBatches.Expand(batch.Inputs, k), MemberBatches.ExpandRows(Required(batch.TargetTokens), k),
             MemberBatches.ExpandRows(Required(batch.TargetStates), k));
+    }
+
+    /// <summary>A training step's batch: each row read by <see cref="MembersPerRow"/> members drawn at random (<see cref="MemberBatches.Sample"/>).</summary>
+    private (InputBatch Inputs, Tensor Tokens, Tensor States) Sample(TrainingBatch batch)
+    {
+        int k = Network.Members;
+        if (MembersPerRow <= 0 || MembersPerRow >= k) return Expand(batch);
+        var (inputs, rows) = MemberBatches.Sample(batch.Inputs, k, MembersPerRow);
+        return (inputs, Required(batch.TargetTokens).index_select(0, rows), Required(batch.TargetStates).index_select(0, rows));
     }
 
     private static Tensor Required(Tensor? target) =>

@@ -58,30 +58,87 @@ public sealed class EnsembleTrainer : IDisposable
         for (int m = first; m < size; m++)
         {
             if (m > first && cancellation.IsCancellationRequested) break;
-            var training = plan.Training with { Seed = plan.Training.Seed + m };
-            var network = CreateNetwork(inputs, plan.Network, Targets.Codec, plan.Training.Seed, m);
-            try
-            {
-                Prepare?.Invoke(m, network);
-                using var trainSet = Builder.Build(rows.Train, TargetNoise.For(training, scaledTargets), rows.TrainInputs);
-                var objective = new DecoderObjective(network, Grammar);
-                var memberProgress = progress is null || size == 1 ? progress : new MemberProgress(progress, m + 1, size);
-                var report = Trainer.Train(objective, trainSet, validation, training, memberProgress, cancellation);
-                if (plan.CalibrateTemperature) ensemble.Temperature = TemperatureCalibration.Fit(objective, validation, plan.PreferWiderTemperature);
-                ensemble.Add(network, report);
-            }
-            catch
-            {
-                network.Dispose();
-                throw;
-            }
+            var memberProgress = progress is null || size == 1 ? progress : new MemberProgress(progress, m + 1, size);
+            using var training = Start(m, memberProgress, cancellation);
+            while (training.NextEpoch()) { }
+            training.AddTo(ensemble);
         }
     }
+
+    /// <summary>
+    /// Starts network <paramref name="member"/> (seeded for that member) without training it: the caller advances it
+    /// epoch by epoch and adds it to an ensemble, or drops it (<see cref="ScalingSelection"/> races candidates).
+    /// </summary>
+    public NetworkTraining Start(int member, IProgress<TrainingProgress>? progress, CancellationToken cancellation)
+    {
+        var training = plan.Training with { Seed = plan.Training.Seed + member };
+        var network = CreateNetwork(inputs, plan.Network, Targets.Codec, plan.Training.Seed, member);
+        TrainingSet? trainSet = null;
+        try
+        {
+            Prepare?.Invoke(member, network);
+            trainSet = Builder.Build(rows.Train, TargetNoise.For(training, scaledTargets), rows.TrainInputs);
+            var objective = new DecoderObjective(network, Grammar, training.MembersPerRow);
+            return new NetworkTraining(this, objective, trainSet, new TrainingRun(objective, trainSet, validation, training, progress, cancellation));
+        }
+        catch
+        {
+            trainSet?.Dispose();
+            network.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The hold-out NLL in target units (mean per row) of <paramref name="network"/> as its weights are now.</summary>
+    public double ValidationNll(EncoderDecoder network) =>
+        -EnsembleLikelihood.LogDensities([network], Grammar, Builder, validation, rows.Validation).Average();
 
     public void Dispose()
     {
         validation.Dispose();
         Grammar.Dispose();
+    }
+
+    /// <summary>
+    /// One network of an <see cref="EnsembleTrainer"/> in training: <see cref="NextEpoch"/> until it returns false, then
+    /// <see cref="AddTo"/> (best weights restored, temperature fitted if the plan asks); disposing a network never added
+    /// frees it.
+    /// </summary>
+    public sealed class NetworkTraining : IDisposable
+    {
+        private readonly EnsembleTrainer owner;
+        private readonly DecoderObjective objective;
+        private readonly TrainingSet trainSet;
+        private readonly TrainingRun run;
+        private bool added;
+
+        internal NetworkTraining(EnsembleTrainer owner, DecoderObjective objective, TrainingSet trainSet, TrainingRun run)
+        {
+            (this.owner, this.objective, this.trainSet, this.run) = (owner, objective, trainSet, run);
+        }
+
+        public EncoderDecoder Network => objective.Network;
+        public TrainingRun Run => run;
+
+        public bool NextEpoch() => run.NextEpoch();
+
+        /// <summary>The hold-out NLL in target units of the best weights so far (<see cref="TrainingRun.WithBestWeights"/>).</summary>
+        public double ValidationNll() => run.WithBestWeights(() => owner.ValidationNll(Network));
+
+        public void AddTo(Ensemble ensemble)
+        {
+            var report = run.Finish();
+            if (owner.plan.CalibrateTemperature) ensemble.Temperature = TemperatureCalibration.Fit(objective, owner.validation, owner.plan.PreferWiderTemperature);
+            ensemble.Add(Network, report);
+            added = true;
+        }
+
+        public void Dispose()
+        {
+            run.Dispose();
+            trainSet.Dispose();
+            if (!added) Network.Dispose();
+        }
     }
 
     /// <summary>Tags every epoch report with the ensemble member it belongs to.</summary>

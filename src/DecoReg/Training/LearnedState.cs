@@ -45,6 +45,12 @@ public sealed record LearnedState(
     /// </summary>
     public int NetworkMembers { get; init; }
 
+    /// <summary>
+    /// Members that read each row in a training step (<see cref="TrainingOptions.MembersPerRow"/> as decided by data,
+    /// <see cref="MemberSampling"/>); 0 = every member (and in model files written before it was recorded).
+    /// </summary>
+    public int MembersPerRow { get; init; }
+
     /// <summary>The network options the trained networks were built with: <paramref name="network"/> with <see cref="NetworkMembers"/> when recorded.</summary>
     public Model.TransformerOptions NetworkAsBuilt(Model.TransformerOptions network) =>
         NetworkMembers > 0 ? network with { Members = NetworkMembers } : network;

@@ -6,7 +6,8 @@ namespace DecoReg.Training;
 
 /// <summary>
 /// A decoding regressor's whole training run: the hold-out (<see cref="Splits.HoldOut"/>), the input schema and
-/// featurizer, the data-size defaults (<see cref="DefaultCodec"/>, <see cref="LargeTables"/>, <see cref="SmallTables"/>), the target
+/// featurizer, the data-size defaults (<see cref="DefaultCodec"/>, <see cref="LargeTables"/>, <see cref="SmallTables"/>,
+/// <see cref="MemberSampling"/>), the target
 /// encoding (fixed, or chosen by <see cref="ScalingSelection"/>), the networks
 /// (<see cref="EnsembleTrainer"/>), and the <see cref="LearnedState"/> that records all of it.
 /// </summary>
@@ -23,6 +24,7 @@ public static class RegressorTraining
         plan = DefaultCodec.Apply(plan, train.RowCount, tableRows);   // the codec first: the scaling defaults read it
         plan = LargeTables.Apply(plan, train.RowCount, tableRows);
         plan = SmallTables.Apply(plan, train.RowCount, tableRows);
+        plan = MemberSampling.Apply(plan, train.RowCount, tableRows);
         using var rows = new FeaturizedRows(inputs, train, validation);
         text = InputEncoders.Measured(text, inputs, rows.Encoded);
         Ensemble ensemble;
@@ -58,6 +60,7 @@ public static class RegressorTraining
             TrainingRows = train.RowCount,
             ValidationRows = validation.RowCount,
             NetworkMembers = plan.Network.Resolve(tableRows).Members,
+            MembersPerRow = plan.Training.MembersPerRow < plan.Network.Resolve(tableRows).Members ? plan.Training.MembersPerRow : 0,
         };
         return (ensemble, learned);
     }

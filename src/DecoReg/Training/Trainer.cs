@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DecoReg.Model;
 using static TorchSharp.torch;
 
@@ -19,94 +18,9 @@ public static class Trainer
         IProgress<TrainingProgress>? progress = null,
         CancellationToken cancellation = default)
     {
-        options.Validate();
-        options = options.Resolve(train.Count);
-        var model = trainable.Module;
-        var clock = Stopwatch.StartNew();
-        var rng = new Random(options.Seed);
-        torch.manual_seed(options.Seed);
-        int n = train.Count;
-        int stepsPerEpoch = (n + options.BatchSize - 1) / options.BatchSize;
-        long totalSteps = (long)stepsPerEpoch * options.Epochs;
-        long warmupSteps = Math.Max(1, (long)(options.WarmupFraction * totalSteps));
-        // Frozen parameters (requires_grad false, e.g. an encoder kept as pretrained) are left out of the optimizer.
-        var parameters = model.parameters().Where(p => p.requires_grad).ToArray();
-        using var optimizer = torch.optim.AdamW(parameters, options.LearningRate, 0.9, 0.999, 1e-8, options.WeightDecay);
-
-        var history = new List<TrainingProgress>();
-        Dictionary<string, Tensor>? best = null;
-        double bestLoss = double.PositiveInfinity;
-        int bestEpoch = 0, sinceBest = 0;
-        long step = 0;
-        string stopReason = $"reached the maximum of {options.Epochs} epochs";
-        var order = Enumerable.Range(0, n).Select(i => (long)i).ToArray();
-
-        for (int epoch = 1; epoch <= options.Epochs; epoch++)
-        {
-            model.train();
-            var batches = EpochBatches(train, order, options, rng);
-            double lossSum = 0;
-            long seen = 0;
-            var epochClock = Stopwatch.StartNew();
-            bool cancelled = false;
-            foreach (var rows in batches)
-            {
-                if (cancellation.IsCancellationRequested) { cancelled = true; break; }
-                using var scope = torch.NewDisposeScope();
-                int count = rows.Length;
-                var index = torch.tensor(rows);
-                var loss = trainable.Loss(train.Select(index));
-                optimizer.zero_grad();
-                loss.backward();
-                nn.utils.clip_grad_norm_(parameters, options.GradientClipNorm);
-                foreach (var group in optimizer.ParamGroups) group.LearningRate = LearningRate(options, step, warmupSteps, totalSteps);
-                optimizer.step();
-                step++;
-                lossSum += loss.item<float>() * count;
-                seen += count;
-            }
-            if (cancelled && epoch == 1 && best is null)
-            {
-                stopReason = "cancelled before the first epoch finished";
-                break;
-            }
-
-            var taskLosses = EvaluateTasks(trainable, validation);
-            double validLoss = taskLosses?.Overall ?? Evaluate(trainable, validation);
-            bool isBest = validLoss < bestLoss;
-            if (isBest)
-            {
-                bestLoss = validLoss;
-                bestEpoch = epoch;
-                sinceBest = 0;
-                DisposeAll(best);
-                best = Snapshot(model);
-            }
-            else sinceBest++;
-
-            double seconds = epochClock.Elapsed.TotalSeconds;
-            var elapsed = clock.Elapsed;
-            var remaining = TimeSpan.FromSeconds(elapsed.TotalSeconds / epoch * (options.Epochs - epoch));
-            if (options.TimeLimit is { } limit && remaining > limit - elapsed) remaining = limit - elapsed;
-            var report = new TrainingProgress(epoch, options.Epochs, lossSum / Math.Max(1, seen), validLoss, isBest, seen / Math.Max(seconds, 1e-9), elapsed, remaining < TimeSpan.Zero ? TimeSpan.Zero : remaining)
-            {
-                TaskLosses = taskLosses?.ByTask,
-            };
-            history.Add(report);
-            progress?.Report(report);
-
-            if (cancelled || cancellation.IsCancellationRequested) { stopReason = $"cancelled after epoch {epoch}"; break; }
-            if (sinceBest >= options.Patience) { stopReason = $"no better validation loss for {options.Patience} epochs"; break; }
-            if (options.TimeLimit is { } t && clock.Elapsed >= t) { stopReason = $"time limit {t} reached"; break; }
-        }
-
-        if (best is not null)
-        {
-            Restore(model, best);
-            DisposeAll(best);
-        }
-        model.eval();
-        return new TrainingReport(history, bestEpoch, bestLoss, stopReason, clock.Elapsed);
+        using var run = new TrainingRun(trainable, train, validation, options, progress, cancellation);
+        while (run.NextEpoch()) { }
+        return run.Finish();
     }
 
     /// <summary>Mean loss over a whole set, in evaluation mode without gradients.</summary>
@@ -159,7 +73,7 @@ public static class Trainer
     /// similar length (<see cref="LengthBatches"/>), so each is padded only to its own longest row. A multi-task set
     /// first draws the epoch's rows by <see cref="TaskMixing"/>.
     /// </summary>
-    private static IEnumerable<long[]> EpochBatches(TrainingSet train, long[] order, TrainingOptions options, Random rng)
+    internal static IEnumerable<long[]> EpochBatches(TrainingSet train, long[] order, TrainingOptions options, Random rng)
     {
         int batchSize = options.BatchSize;
         if (train.Tasks is { } tasks) order = TaskMixing.EpochRows(tasks, options.TaskSamplingPower, rng);
@@ -167,20 +81,5 @@ public static class Trainer
         TaskMixing.Shuffle(order, rng);
         return Enumerable.Range(0, (order.Length + batchSize - 1) / batchSize)
             .Select(b => order.AsSpan(b * batchSize, Math.Min(batchSize, order.Length - b * batchSize)).ToArray());
-    }
-
-    private static Dictionary<string, Tensor> Snapshot(nn.Module model) =>
-        model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone());
-
-    private static void Restore(nn.Module model, Dictionary<string, Tensor> snapshot)
-    {
-        using var noGrad = torch.no_grad();
-        foreach (var (name, tensor) in model.state_dict()) tensor.copy_(snapshot[name]);
-    }
-
-    private static void DisposeAll(Dictionary<string, Tensor>? tensors)
-    {
-        if (tensors is null) return;
-        foreach (var t in tensors.Values) t.Dispose();
     }
 }

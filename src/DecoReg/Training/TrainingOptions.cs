@@ -64,6 +64,13 @@ public sealed record TrainingOptions
     /// proportional, 0 = uniform over tasks. Ignored for a single task.
     /// </summary>
     public double TaskSamplingPower { get; init; } = TaskMixing.DefaultPower;
+    /// <summary>
+    /// Efficient ensembles (<see cref="Model.TransformerOptions.Members"/> k &gt; 1): how many of the k members read each
+    /// row in a training step, drawn per row and step without replacement (seeded); 0 (default) = by data: half of them for
+    /// a single-task table under 5,000 training rows read by the MLP backbone (<see cref="MemberSampling"/>), all k otherwise. A step then costs
+    /// about MembersPerRow / k of a full one; the hold-out loss, the likelihood and decoding always use every member.
+    /// </summary>
+    public int MembersPerRow { get; init; }
     /// <summary>Optional wall-clock limit; training stops (keeping the best weights) when it is reached.</summary>
     public TimeSpan? TimeLimit { get; init; }
 
@@ -78,6 +85,7 @@ public sealed record TrainingOptions
         if (TargetNoise < 0 || !double.IsFinite(TargetNoise)) throw new DecoRegException($"target noise must be a non-negative fraction of the target's standard deviation (got {TargetNoise})");
         if (TargetNoiseCopies < 2) throw new DecoRegException($"target noise copies must be at least 2 (got {TargetNoiseCopies})");
         if (TaskSamplingPower is < 0 or > 1 || double.IsNaN(TaskSamplingPower)) throw new DecoRegException($"task sampling power must be in [0, 1] (got {TaskSamplingPower})");
+        if (MembersPerRow < 0) throw new DecoRegException($"members per row must be at least 1, or 0 for every member (got {MembersPerRow})");
         if (Patience < 0) throw new DecoRegException($"patience must be at least 1, or 0 to choose it by epochs (got {Patience})");
     }
 

@@ -45,23 +45,27 @@ public class LearningTests
         static double F(double x) => 3 + x;
         var train = SyntheticData.Make("bimodal", 1200, seed: 2, (x, rng) => (rng.NextDouble() < 0.7 ? 1 : -1) * F(x) + 0.05 * SyntheticData.Gaussian(rng));
         using var model = DecodingRegressor.Train(train, Small(epochs: 120, digits: 3));
-        var xs = new[] { -0.5, 0.0, 0.5 };
+        var xs = Enumerable.Range(0, 9).Select(i => -0.8 + 0.2 * i).ToArray();
         var predictions = model.PredictBatch(SyntheticData.Points(xs));
+        var upperMass = new double[xs.Length];
+        var meanOffset = new double[xs.Length];
         for (int i = 0; i < xs.Length; i++)
         {
             var d = predictions[i];
             double f = F(xs[i]);
             double upper = d.Probability(f - 0.4, f + 0.4), lower = d.Probability(-f - 0.4, -f + 0.4);
             Assert.True(upper + lower > 0.85, $"x={xs[i]}: mass near the two modes {upper + lower:F3}");
-            Assert.InRange(upper, 0.55, 0.85);
-            Assert.InRange(lower, 0.15, 0.45);
+            Assert.InRange(upper, 0.5, 0.9);
             // Theory for a 0.7/0.3 mixture of two narrow modes at ±f: median in the upper mode, mean ≈ 0.4 f in the
             // empty valley between them, the mode at +f.
             Assert.InRange(d.Median, f - 0.4, f + 0.4);
-            Assert.InRange(d.Mean, 0.4 * f - 0.6, 0.4 * f + 0.6);
             Assert.InRange(d.Mode, f - 0.4, f + 0.4);
             Assert.True(d.Probability(d.Mean - 0.3, d.Mean + 0.3) < 0.05, "the mean lies in the valley between the modes");
+            (upperMass[i], meanOffset[i]) = (upper, d.Mean - 0.4 * f);
         }
+        // The weights and the mean, averaged over x (each x's estimate varies by ±0.1 in weight between seeds and recipes).
+        Assert.InRange(upperMass.Average(), 0.6, 0.8);
+        Assert.InRange(meanOffset.Average(), -0.3, 0.3);
     }
 
     [Fact]
@@ -121,11 +125,6 @@ public class LearningTests
         Assert.Equal(report.History.Min(h => h.ValidationLoss), report.BestValidationLoss);
         Assert.All(seen, p => Assert.True(p.ExamplesPerSecond > 0 && p.TrainLoss > 0));
         Assert.True(double.IsFinite(model.PredictBatch(SyntheticData.Points(0.3))[0].Mean));
-    }
-
-    private sealed class SynchronousProgress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => report(value);
     }
 
 }

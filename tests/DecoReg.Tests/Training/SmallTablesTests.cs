@@ -42,6 +42,8 @@ public class SmallTablesTests
         Assert.Equal(kept.Scaling, model.Scaling);
         Assert.Equal(model.ScalingTrials.Min(t => t.ValidationNll), kept.ValidationNll);
         Assert.Null(model.Options.SelectScaling);
+        Assert.Equal(4, model.Learned.MembersPerRow);   // half of the 8 members read each row per step (MemberSampling)
+        Assert.Equal(0, model.Options.Training.MembersPerRow);
 
         using var minMax = DecodingRegressor.Train(train, options with { SelectScaling = false });
         Assert.Empty(minMax.ScalingTrials);
@@ -52,6 +54,7 @@ public class SmallTablesTests
         model.Save(path);
         using var loaded = DecodingRegressor.Load(path);
         Assert.Null(loaded.Options.SelectScaling);
+        Assert.Equal(4, loaded.Learned.MembersPerRow);
         Assert.Equal(model.ScalingTrials, loaded.ScalingTrials);
         Assert.Equal(model.LogLikelihood(test), loaded.LogLikelihood(test));
     }
