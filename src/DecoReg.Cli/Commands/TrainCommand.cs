@@ -115,6 +115,11 @@ public sealed class TrainCommand(IAnsiConsole console) : Command<TrainCommand.Se
                 throw new DecoRegException($"--members {k}: expected between 1 and {Model.TransformerOptions.MaxMembers}.");
             o = o with { Network = o.Network with { Members = k } };
         }
+        if (s.MembersPerRow is int perRow)
+        {
+            if (perRow < 1) throw new DecoRegException($"--members-per-row {perRow}: expected at least 1 (a number of members, all of them from --members on).");
+            o = o with { Training = o.Training with { MembersPerRow = perRow } };
+        }
         if (s.Ensemble is int networks) o = o with { EnsembleSize = networks };
         o = o with { Inputs = TextInputSettings.Options(s) };
         if (o.Inputs.Mode == InputMode.Text && s.Epochs is null)

@@ -45,6 +45,10 @@ public class TrainingSettings : CodecSettings
     [Description("Members of the efficient ensemble inside the network: weights shared, each member scales the embedded row by its own vector, all trained in one pass; predictions mix the members' distributions (about K times the compute of one member). Default by backbone: 8 for mlp (4 for tables of 5,000+ training rows), 1 for transformer.")]
     public int? Members { get; init; }
 
+    [CommandOption("--members-per-row <M>")]
+    [Description("Members that read each row in a training step, drawn at random (a step costs about M/K of one with every member; evaluation and prediction always read all). Default by data: half of them for tables under 5,000 training rows read by the mlp backbone, all otherwise; K or more = all.")]
+    public int? MembersPerRow { get; init; }
+
     [CommandOption("--ensemble <N>")]
     [Description("Train N networks from different seeds and predict with their mixture (N times the time; --time-limit applies to each network). Default 1.")]
     public int? Ensemble { get; init; }

@@ -198,9 +198,12 @@ public class EndToEndTests(YachtModelFixture yacht) : IClassFixture<YachtModelFi
         (code, output, err) = CliRunner.Run(["train", "--data", yacht.TrainCsv, "--target", "y", .. CliRunner.Tiny, "--model", Path.Combine(dir.FullPath, "auto.decoreg")]);
         Assert.True(code == 0, err + output);
         Assert.Contains("scaling quantile (2/2)", output);
-        (code, output, err) = CliRunner.Run(["train", "--data", yacht.TrainCsv, "--target", "y", .. CliRunner.Tiny, "--scaling", "minmax", "--model", Path.Combine(dir.FullPath, "minmax.decoreg")]);
+        Assert.Contains("8 members (4 per row in each training step)", output);   // a small table's default
+        (code, output, err) = CliRunner.Run(["train", "--data", yacht.TrainCsv, "--target", "y", .. CliRunner.Tiny, "--scaling", "minmax", "--members-per-row", "8", "--model", Path.Combine(dir.FullPath, "minmax.decoreg")]);
         Assert.True(code == 0, err + output);
         Assert.DoesNotContain("target scaling (hold-out NLL", output);
+        Assert.Contains("8 members, ", output);                                     // every member reads every row
+        Assert.DoesNotContain("per row in each training step", output);
         Assert.Contains("normalized, base 10, 2 digits (100 bins), auto scaling", output);   // what the defaults chose, shown
         using var minMax = DecodingRegressor.Load(Path.Combine(dir.FullPath, "minmax.decoreg"));
         Assert.Empty(minMax.ScalingTrials);

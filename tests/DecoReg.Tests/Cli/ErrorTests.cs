@@ -41,6 +41,7 @@ public class ErrorTests(YachtModelFixture yacht) : IClassFixture<YachtModelFixtu
         AssertUserError(Train(yacht.TrainCsv, model, "--scaling", "cubic"), "--scaling 'cubic'");
         AssertUserError(Train(yacht.TrainCsv, model, "--backbone", "cnn"), "--backbone 'cnn'", "auto, mlp or transformer");
         AssertUserError(Train(yacht.TrainCsv, model, "--members", "0"), "--members 0", "between 1 and 64");
+        AssertUserError(Train(yacht.TrainCsv, model, "--members-per-row", "0"), "--members-per-row 0", "at least 1");
         AssertUserError(Train(yacht.TrainCsv, model, "--backbone", "mlp", "--input", "text", "--ngram-buckets", "0"), "MLP backbone", "n-gram bag", "transformer");
         Assert.False(File.Exists(model));
         Assert.Empty(Directory.GetFiles(dir.FullPath, "*.tmp"));
