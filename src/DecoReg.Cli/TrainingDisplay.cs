@@ -90,7 +90,8 @@ public static class TrainingDisplay
         Row("best epoch", report.BestEpoch.ToString(CultureInfo.InvariantCulture));
         Row("best validation loss", report.BestValidationLoss.ToString("F4", CultureInfo.InvariantCulture) + " nats/token");
         Row("stop reason", report.StopReason);
-        Row("time", Time(report.Elapsed));
+        var dropped = TimeSpan.FromTicks(learned.ScalingTrials.Sum(t => t.DroppedAfter.Ticks));
+        Row("time", Time(report.Elapsed) + (dropped > TimeSpan.Zero ? $" (+ {Time(dropped)} on the dropped scaling candidate)" : ""));
         Row("network", string.Create(CultureInfo.InvariantCulture,
             $"{network.Backbone.ToString().ToLowerInvariant()} backbone, {network.Members} member{(network.Members == 1 ? "" : "s")}{(learned.MembersPerRow > 0 ? $" ({learned.MembersPerRow} per row in each training step)" : "")}, {network.DecoderLayers} decoder layer{(network.DecoderLayers == 1 ? "" : "s")}, d_model {network.ModelDim}"));
         if (networks.Count > 1)

@@ -61,6 +61,8 @@ public class ScalingSelectionTests
             Tolerance.AssertClose(-cut.LogLikelihood(valid).Average(), trial.ValidationNll, Tolerance.LogLikelihood);
         }
         var kept = Assert.Single(selected.ScalingTrials, t => t.Chosen);
+        Assert.Equal(TimeSpan.Zero, kept.DroppedAfter);
+        Assert.True(Assert.Single(selected.ScalingTrials, t => !t.Chosen).DroppedAfter > TimeSpan.Zero);
         Assert.Equal(selected.ScalingTrials.Min(t => t.ValidationNll), kept.ValidationNll);
         Assert.Equal(expected, kept.Scaling);
         Assert.Equal(kept.Scaling, selected.Scaling);
@@ -98,7 +100,8 @@ public class ScalingSelectionTests
         Assert.Equal(kept, ensemble.Scaling);
         Assert.Equal(2, ensemble.Options.EnsembleSize);
         Assert.Equal(2, ensemble.MemberReports.Count);
-        Assert.Equal(single.ScalingTrials, ensemble.ScalingTrials);
+        static IEnumerable<ScalingTrial> Untimed(IEnumerable<ScalingTrial> trials) => trials.Select(t => t with { DroppedAfter = default });
+        Assert.Equal(Untimed(single.ScalingTrials), Untimed(ensemble.ScalingTrials));
         static IEnumerable<(double, double)> Losses(TrainingReport r) => r.History.Select(h => (h.TrainLoss, h.ValidationLoss));
         Assert.Equal(Losses(single.TrainingReport!), Losses(ensemble.MemberReports[0]));
         Assert.Equal(Losses(second.TrainingReport!), Losses(ensemble.MemberReports[1]));

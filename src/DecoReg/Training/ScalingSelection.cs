@@ -41,7 +41,11 @@ public static class ScalingSelection
             var kept = started[0];
             foreach (var c in started.Skip(1))
                 if (c.Nll < kept.Nll || !double.IsFinite(kept.Nll) && double.IsFinite(c.Nll)) kept = c;
-            var trials = started.Select(c => new ScalingTrial(c.Scaling, c.Nll, c == kept) { Epochs = c.Training!.Run.Epoch }).ToArray();
+            var trials = started.Select(c => new ScalingTrial(c.Scaling, c.Nll, c == kept)
+            {
+                Epochs = c.Training!.Run.Epoch,
+                DroppedAfter = c == kept ? TimeSpan.Zero : c.Training.Run.Elapsed,
+            }).ToArray();
             foreach (var c in started.Where(c => c != kept)) c.Dispose();
             started.RemoveAll(c => c != kept);
 

@@ -9,4 +9,7 @@ public sealed record ScalingTrial(TargetScaling Scaling, double ValidationNll, b
 {
     /// <summary>Epochs the candidate had trained when the candidates were compared (0 in model files written before it was recorded).</summary>
     public int Epochs { get; init; }
+
+    /// <summary>Training time of a candidate that was dropped at the comparison (zero for the kept one, whose time is its report's).</summary>
+    public TimeSpan DroppedAfter { get; init; }
 }

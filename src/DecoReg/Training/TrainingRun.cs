@@ -58,6 +58,9 @@ public sealed class TrainingRun : IDisposable
     /// <summary>The options with every by-data default resolved for this training set (epochs, batch, learning rate, patience).</summary>
     public TrainingOptions Options { get; }
 
+    /// <summary>Time spent training and validating so far (only inside <see cref="NextEpoch"/>).</summary>
+    public TimeSpan Elapsed => clock.Elapsed;
+
     /// <summary>Epochs finished so far.</summary>
     public int Epoch => history.Count;
 

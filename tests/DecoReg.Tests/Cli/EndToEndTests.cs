@@ -189,6 +189,7 @@ public class EndToEndTests(YachtModelFixture yacht) : IClassFixture<YachtModelFi
         Assert.Contains("scaling quantile (2/2)  epoch 1/3", output);
         Assert.Contains("epoch 3/3", output);
         Assert.Contains("target scaling (hold-out NLL after 1 epoch)", output);
+        Assert.Contains("on the dropped scaling candidate)", output);   // the time row counts it
         Assert.Contains("(kept)", output);
         using var loaded = DecodingRegressor.Load(model);
         Assert.Equal(2, loaded.ScalingTrials.Count);
