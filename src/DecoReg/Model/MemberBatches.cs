@@ -14,13 +14,7 @@ public static class MemberBatches
     {
         ArgumentNullException.ThrowIfNull(input);
         if (members == 1) return input;
-        if (input.Members is not null) throw new ArgumentException("the batch is already expanded to members", nameof(input));
-        var expanded = input.Select(RowIndex(input.Count, members));
-        return new InputBatch(expanded.Tokens, expanded.Values, expanded.Padding, expanded.Lengths, expanded.Bag, expanded.BagWeights)
-        {
-            Members = torch.arange(members, ScalarType.Int64).repeat(input.Count),
-            SourceRows = Enumerable.Range(0, (int)input.Count).SelectMany(r => Enumerable.Repeat(r, members)).ToArray(),
-        };
+        return Tagged(input, RowIndex(input.Count, members), members, torch.arange(members, ScalarType.Int64).repeat(input.Count));
     }
 
     /// <summary>
@@ -32,16 +26,21 @@ public static class MemberBatches
     {
         ArgumentNullException.ThrowIfNull(input);
         if (perRow <= 0 || perRow >= members) return (Expand(input, members), RowIndex(input.Count, members));
-        if (input.Members is not null) throw new ArgumentException("the batch is already expanded to members", nameof(input));
         var rows = RowIndex(input.Count, perRow);
         var drawn = torch.rand(input.Count, members).argsort(1).narrow(1, 0, perRow).reshape(-1);
+        return (Tagged(input, rows, perRow, drawn), rows);
+    }
+
+    /// <summary>The rows at <paramref name="rows"/> (each source row <paramref name="copies"/> times in a row), copy i read by member <paramref name="members"/>[i].</summary>
+    private static InputBatch Tagged(InputBatch input, Tensor rows, int copies, Tensor members)
+    {
+        if (input.Members is not null) throw new ArgumentException("the batch is already expanded to members", nameof(input));
         var expanded = input.Select(rows);
-        var batch = new InputBatch(expanded.Tokens, expanded.Values, expanded.Padding, expanded.Lengths, expanded.Bag, expanded.BagWeights)
+        return new InputBatch(expanded.Tokens, expanded.Values, expanded.Padding, expanded.Lengths, expanded.Bag, expanded.BagWeights)
         {
-            Members = drawn,
-            SourceRows = Enumerable.Range(0, (int)input.Count).SelectMany(r => Enumerable.Repeat(r, perRow)).ToArray(),
+            Members = members,
+            SourceRows = Enumerable.Range(0, (int)input.Count).SelectMany(r => Enumerable.Repeat(r, copies)).ToArray(),
         };
-        return (batch, rows);
     }
 
     /// <summary>Rows of a per-row tensor (targets, grammar states) repeated like <see cref="Expand"/>.</summary>

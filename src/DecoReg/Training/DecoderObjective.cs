@@ -77,12 +77,13 @@ public sealed class DecoderObjective : ITrainable
             MemberBatches.ExpandRows(Required(batch.TargetStates), k));
     }
 
-    /// <summary>A training step's batch: each row read by <see cref="MembersPerRow"/> members drawn at random (<see cref="MemberBatches.Sample"/>).</summary>
+    /// <summary>
+    /// A training step's batch: each row read by <see cref="MembersPerRow"/> members drawn at random, or by every member
+    /// (<see cref="MemberBatches.Sample"/> decides).
+    /// </summary>
     private (InputBatch Inputs, Tensor Tokens, Tensor States) Sample(TrainingBatch batch)
     {
-        int k = Network.Members;
-        if (MembersPerRow <= 0 || MembersPerRow >= k) return Expand(batch);
-        var (inputs, rows) = MemberBatches.Sample(batch.Inputs, k, MembersPerRow);
+        var (inputs, rows) = MemberBatches.Sample(batch.Inputs, Network.Members, MembersPerRow);
         return (inputs, Required(batch.TargetTokens).index_select(0, rows), Required(batch.TargetStates).index_select(0, rows));
     }
 

@@ -90,7 +90,7 @@ public sealed class EnsembleTrainer : IDisposable
     }
 
     /// <summary>The hold-out NLL in target units (mean per row) of <paramref name="network"/> as its weights are now.</summary>
-    public double ValidationNll(EncoderDecoder network) =>
+    private double ValidationNll(EncoderDecoder network) =>
         -EnsembleLikelihood.LogDensities([network], Grammar, Builder, validation, rows.Validation).Average();
 
     public void Dispose()

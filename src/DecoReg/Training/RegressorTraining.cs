@@ -47,6 +47,7 @@ public static class RegressorTraining
             }
         }
         var scaling = trials.FirstOrDefault(t => t.Chosen)?.Scaling ?? ScalingFor(plan, text);
+        int members = plan.Network.Resolve(tableRows).Members;
         var learned = new LearnedState(target.Codec.Options, scaling, target.First.Scaler, schema, ensemble.Networks.Count, ensemble.Reports.ToArray())
         {
             TaskColumn = target.Column,
@@ -59,8 +60,8 @@ public static class RegressorTraining
             DroppedColumns = train.DroppedColumns,
             TrainingRows = train.RowCount,
             ValidationRows = validation.RowCount,
-            NetworkMembers = plan.Network.Resolve(tableRows).Members,
-            MembersPerRow = plan.Training.MembersPerRow < plan.Network.Resolve(tableRows).Members ? plan.Training.MembersPerRow : 0,
+            NetworkMembers = members,
+            MembersPerRow = plan.Training.MembersPerRow < members ? plan.Training.MembersPerRow : 0,   // k or more: every member
         };
         return (ensemble, learned);
     }

@@ -64,9 +64,6 @@ public sealed class TrainingRun : IDisposable
     /// <summary>Epochs finished so far.</summary>
     public int Epoch => history.Count;
 
-    /// <summary>Whether training has stopped (schedule done, early stopping, time limit or cancellation).</summary>
-    public bool Done => done;
-
     /// <summary>Trains one epoch and validates; false once training has stopped (then call <see cref="Finish"/>).</summary>
     public bool NextEpoch()
     {
