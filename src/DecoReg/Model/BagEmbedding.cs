@@ -22,12 +22,20 @@ public sealed class BagEmbedding : nn.Module<Tensor, Tensor, Tensor>
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(bucketCount, 2);
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
-        buckets = nn.EmbeddingBag(bucketCount, width, mode: EmbeddingBagMode.Sum, padding_index: 0);
+        // Sparse gradients: a step touches a few thousand of the buckets, and training updates only those rows
+        // (Training.SparseRowAdamW) instead of materializing the whole table's gradient.
+        buckets = nn.EmbeddingBag(bucketCount, width, mode: EmbeddingBagMode.Sum, sparse: true, padding_index: 0);
         using (torch.no_grad()) buckets.weight!.normal_(0, 0.1).index_fill_(0, torch.tensor(0L), 0.0);
         norm = nn.LayerNorm(width);
         Width = width;
         RegisterComponents();
     }
+
+    /// <summary>The buckets' vectors [buckets, width]; their gradient is sparse (the rows a batch touched).</summary>
+    public TorchSharp.Modules.Parameter Table => buckets.weight!;
+
+    /// <summary>The name of <see cref="Table"/> among this module's parameters (prefixed by the module's own name in a network).</summary>
+    public const string TableName = "buckets.weight";
 
     /// <summary>Width of the vector <see cref="forward"/> returns.</summary>
     public int Width { get; }

@@ -7,7 +7,8 @@ namespace DecoReg.Training;
 /// One training of an <see cref="ITrainable"/> advanced an epoch at a time (<see cref="NextEpoch"/>), so that several
 /// candidates can be trained side by side and compared before they finish (<see cref="ScalingSelection"/>);
 /// <see cref="Trainer.Train"/> runs one to its end. AdamW with linear warm-up then cosine decay over the resolved
-/// epochs, gradient clipping, early stopping on the validation loss; <see cref="Finish"/> restores the best weights.
+/// epochs (the n-gram bags' tables by <see cref="SparseRowAdamW"/>, only the rows a batch touched), gradient clipping,
+/// early stopping on the validation loss; <see cref="Finish"/> restores the best weights.
 /// </summary>
 public sealed class TrainingRun : IDisposable
 {
@@ -20,6 +21,7 @@ public sealed class TrainingRun : IDisposable
     private readonly Random rng;
     private readonly TorchSharp.Modules.Parameter[] parameters;
     private readonly optim.Optimizer optimizer;
+    private readonly SparseRowAdamW sparseTables;   // the n-gram bags' tables: only the rows a batch touched
     private readonly List<TrainingProgress> history = [];
     private readonly long[] order;
     private readonly long warmupSteps, totalSteps;
@@ -49,8 +51,13 @@ public sealed class TrainingRun : IDisposable
         totalSteps = (long)stepsPerEpoch * Options.Epochs;
         warmupSteps = Math.Max(1, (long)(Options.WarmupFraction * totalSteps));
         // Frozen parameters (requires_grad false, e.g. an encoder kept as pretrained) are left out of the optimizer.
-        parameters = model.parameters().Where(p => p.requires_grad).ToArray();
+        var tableNames = model.named_modules().Where(m => m.module is Model.BagEmbedding)
+            .Select(m => m.name.Length == 0 ? Model.BagEmbedding.TableName : $"{m.name}.{Model.BagEmbedding.TableName}").ToHashSet();
+        var trained = model.named_parameters().Where(p => p.parameter.requires_grad).ToArray();
+        parameters = trained.Where(p => !tableNames.Contains(p.name)).Select(p => p.parameter).ToArray();
+        var tables = trained.Where(p => tableNames.Contains(p.name)).Select(p => p.parameter).ToArray();
         optimizer = torch.optim.AdamW(parameters, Options.LearningRate, 0.9, 0.999, 1e-8, Options.WeightDecay);
+        sparseTables = new SparseRowAdamW(tables, Options.WeightDecay, Options.GradientClipNorm);
         order = Enumerable.Range(0, train.Count).Select(i => (long)i).ToArray();
         stopReason = $"reached the maximum of {Options.Epochs} epochs";
     }
@@ -123,10 +130,13 @@ public sealed class TrainingRun : IDisposable
             using var scope = torch.NewDisposeScope();
             var loss = trainable.Loss(train.Select(torch.tensor(rows)));
             optimizer.zero_grad();
+            sparseTables.ZeroGrad();
             loss.backward();
             nn.utils.clip_grad_norm_(parameters, Options.GradientClipNorm);
-            foreach (var group in optimizer.ParamGroups) group.LearningRate = Trainer.LearningRate(Options, step, warmupSteps, totalSteps);
+            double learningRate = Trainer.LearningRate(Options, step, warmupSteps, totalSteps);
+            foreach (var group in optimizer.ParamGroups) group.LearningRate = learningRate;
             optimizer.step();
+            sparseTables.Step(learningRate, step + 1);
             step++;
             lossSum += loss.item<float>() * rows.Length;
             seen += rows.Length;
@@ -185,6 +195,7 @@ public sealed class TrainingRun : IDisposable
         DisposeAll(best);
         best = null;
         optimizer.Dispose();
+        sparseTables.Dispose();
         rngState.Dispose();
     }
 
