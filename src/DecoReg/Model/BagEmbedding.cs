@@ -32,7 +32,7 @@ public sealed class BagEmbedding : nn.Module<Tensor, Tensor, Tensor>
     }
 
     /// <summary>The buckets' vectors [buckets, width]; their gradient is sparse (the rows a batch touched).</summary>
-    public TorchSharp.Modules.Parameter Table => buckets.weight!;
+    internal TorchSharp.Modules.Parameter Table => buckets.weight!;
 
     /// <summary>The name of <see cref="Table"/> among this module's parameters (prefixed by the module's own name in a network).</summary>
     public const string TableName = "buckets.weight";

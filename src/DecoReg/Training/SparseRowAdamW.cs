@@ -14,7 +14,8 @@ namespace DecoReg.Training;
 /// </summary>
 internal sealed class SparseRowAdamW : IDisposable
 {
-    private const double Beta1 = 0.9, Beta2 = 0.999, Epsilon = 1e-8;
+    /// <summary>AdamW's moment decays and denominator offset, for the dense parameters as well (<see cref="TrainingRun"/>).</summary>
+    internal const double Beta1 = 0.9, Beta2 = 0.999, Epsilon = 1e-8;
     private readonly Parameter[] tables;
     private readonly (Tensor First, Tensor Second)[] moments;
     private readonly double weightDecay, clipNorm;
@@ -36,6 +37,7 @@ internal sealed class SparseRowAdamW : IDisposable
     /// <summary>One update at learning rate <paramref name="learningRate"/>; <paramref name="step"/> counts from 1.</summary>
     public void Step(double learningRate, long step)
     {
+        if (tables.Length == 0) return;
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
         double correction1 = 1 - Math.Pow(Beta1, step), correction2 = 1 - Math.Pow(Beta2, step);
@@ -43,7 +45,7 @@ internal sealed class SparseRowAdamW : IDisposable
         {
             var table = tables[i];
             if (table.grad is not { } grad) continue;
-            var (rows, values) = Coalesce(grad, table.shape[1]);
+            var (rows, values) = Coalesce(grad);
             double norm = values.norm().item<float>();
             if (norm > clipNorm) values = values * (clipNorm / (norm + 1e-6));
             var (first, second) = moments[i];
@@ -59,10 +61,11 @@ internal sealed class SparseRowAdamW : IDisposable
     }
 
     /// <summary>A sparse [rows, width] gradient as its distinct rows and their summed values (TorchSharp has no coalesce).</summary>
-    private static (Tensor Rows, Tensor Values) Coalesce(Tensor grad, long width)
+    private static (Tensor Rows, Tensor Values) Coalesce(Tensor grad)
     {
         var (rows, inverse, _) = torch.unique(grad.SparseIndices[0], sorted: true, return_inverse: true);
-        var values = torch.zeros(rows.shape[0], width, dtype: grad.dtype).index_add_(0, inverse!, grad.SparseValues, 1.0);
+        var slots = grad.SparseValues;
+        var values = torch.zeros(rows.shape[0], slots.shape[1], dtype: slots.dtype).index_add_(0, inverse!, slots, 1.0);
         return (rows, values);
     }
 

@@ -56,7 +56,7 @@ public sealed class TrainingRun : IDisposable
         var trained = model.named_parameters().Where(p => p.parameter.requires_grad).ToArray();
         parameters = trained.Where(p => !tableNames.Contains(p.name)).Select(p => p.parameter).ToArray();
         var tables = trained.Where(p => tableNames.Contains(p.name)).Select(p => p.parameter).ToArray();
-        optimizer = torch.optim.AdamW(parameters, Options.LearningRate, 0.9, 0.999, 1e-8, Options.WeightDecay);
+        optimizer = torch.optim.AdamW(parameters, Options.LearningRate, SparseRowAdamW.Beta1, SparseRowAdamW.Beta2, SparseRowAdamW.Epsilon, Options.WeightDecay);
         sparseTables = new SparseRowAdamW(tables, Options.WeightDecay, Options.GradientClipNorm);
         order = Enumerable.Range(0, train.Count).Select(i => (long)i).ToArray();
         stopReason = $"reached the maximum of {Options.Epochs} epochs";
@@ -75,11 +75,7 @@ public sealed class TrainingRun : IDisposable
     public bool NextEpoch()
     {
         if (done) return false;
-        if (cancellation.IsCancellationRequested)   // e.g. a run resumed after another was cancelled
-        {
-            stopReason = history.Count == 0 ? "cancelled before the first epoch finished" : $"cancelled after epoch {history.Count}";
-            return Stop();
-        }
+        if (cancellation.IsCancellationRequested) return StopCancelled();   // e.g. a run resumed after another was cancelled
         // Each run draws from its own generator state, so runs advanced in turns train as each would alone.
         torch.set_rng_state(rngState);
         clock.Start();
@@ -141,11 +137,7 @@ public sealed class TrainingRun : IDisposable
             lossSum += loss.item<float>() * rows.Length;
             seen += rows.Length;
         }
-        if (cancelled && epoch == 1 && best is null)
-        {
-            stopReason = "cancelled before the first epoch finished";
-            return Stop();
-        }
+        if (cancelled && history.Count == 0) return StopCancelled();
 
         var taskLosses = Trainer.EvaluateTasks(trainable, validation);
         double validLoss = taskLosses?.Overall ?? Trainer.Evaluate(trainable, validation);
@@ -169,7 +161,7 @@ public sealed class TrainingRun : IDisposable
         history.Add(report);
         progress?.Report(report);
 
-        if (cancelled || cancellation.IsCancellationRequested) { stopReason = $"cancelled after epoch {epoch}"; return Stop(); }
+        if (cancelled || cancellation.IsCancellationRequested) return StopCancelled();
         if (sinceBest >= Options.Patience) { stopReason = $"no better validation loss for {Options.Patience} epochs"; return Stop(); }
         if (Options.TimeLimit is { } t && clock.Elapsed >= t) { stopReason = $"time limit {t} reached"; return Stop(); }
         if (epoch >= Options.Epochs) return Stop();
@@ -203,6 +195,13 @@ public sealed class TrainingRun : IDisposable
     {
         done = true;
         return false;
+    }
+
+    /// <summary>Stops on cancellation, saying after which epoch (none finished: before the first).</summary>
+    private bool StopCancelled()
+    {
+        stopReason = history.Count == 0 ? "cancelled before the first epoch finished" : $"cancelled after epoch {history.Count}";
+        return Stop();
     }
 
     private static Dictionary<string, Tensor> Snapshot(nn.Module model) =>
