@@ -67,6 +67,9 @@ public sealed class DecodingRegressor : IDisposable
     /// </summary>
     public TransformerOptions Network => networks[0].Options;
 
+    /// <summary>The ensemble's networks (tests read their weights).</summary>
+    internal IReadOnlyList<EncoderDecoder> Networks => networks;
+
     /// <summary>Networks in the ensemble (fewer than asked when training was cancelled).</summary>
     public int Members => networks.Length;
 

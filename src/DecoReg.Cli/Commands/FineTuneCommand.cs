@@ -44,6 +44,10 @@ public sealed class FineTuneCommand(IAnsiConsole console) : Command<FineTuneComm
         [Description("Peak learning rate (default 0.0003, a third of training from scratch's).")]
         public double? LearningRate { get; init; }
 
+        [CommandOption("--table-lr-scale <X>")]
+        [Description("Learning rate of the n-gram bag's table (text models) as a multiple of --learning-rate (default 30: the new task's n-grams need to be learned, the rest of the network only nudged).")]
+        public double? TableLearningRateScale { get; init; }
+
         [CommandOption("--valid-fraction <F>")]
         [Description("Fraction of the rows held out for early stopping (default 0.2).")]
         public double? ValidFraction { get; init; }
@@ -91,6 +95,9 @@ public sealed class FineTuneCommand(IAnsiConsole console) : Command<FineTuneComm
         if (s.LearningRate is double lr)
             t = lr > 0 && double.IsFinite(lr) ? t with { LearningRate = lr }
                 : throw new DecoRegException($"--learning-rate {lr.ToString(CultureInfo.InvariantCulture)}: expected a positive number, e.g. 0.0003");
+        if (s.TableLearningRateScale is double ts)
+            t = ts > 0 && double.IsFinite(ts) ? t with { TableLearningRateScale = ts }
+                : throw new DecoRegException($"--table-lr-scale {ts.ToString(CultureInfo.InvariantCulture)}: expected a positive multiple of the learning rate, e.g. 30 (the default) or 1 (the network's rate)");
         if (s.ValidFraction is double f) t = t with { ValidationFraction = f };
         if (s.Seed is int seed) t = t with { Seed = seed };
         o = o with { Training = t };

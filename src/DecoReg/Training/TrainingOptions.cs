@@ -38,6 +38,14 @@ public sealed record TrainingOptions
     /// <summary>The learning rate for <see cref="DefaultBatchSize"/>-row batches when none is given.</summary>
     public const double DefaultLearningRate = 1e-3;
     public double WeightDecay { get; init; } = 0.01;
+    /// <summary>
+    /// Learning rate of the n-gram bags' tables (<see cref="Model.BagEmbedding"/>) as a multiple of
+    /// <see cref="LearningRate"/>; default 1, the same rate. Fine-tuning raises it (<see cref="FineTuneOptions"/>): the
+    /// pretrained network wants a small step, but the table rows of the new task's n-grams were trained little or never
+    /// in pretraining. Training from scratch gains nothing from it (Debian text, ×3 and ×10: the same ρ, a worse hold-out
+    /// loss; bench/README.md, "Few-shot").
+    /// </summary>
+    public double TableLearningRateScale { get; init; } = 1.0;
     /// <summary>Fraction of all optimizer steps spent warming the learning rate up linearly from 0.</summary>
     public double WarmupFraction { get; init; } = 0.03;
     /// <summary>Learning rate at the end of the cosine decay, as a fraction of <see cref="LearningRate"/>.</summary>
@@ -79,6 +87,7 @@ public sealed record TrainingOptions
         if (Epochs < 0) throw new DecoRegException($"epochs must be at least 1, or 0 to choose them by data size (got {Epochs})");
         if (BatchSize < 0) throw new DecoRegException($"batch size must be at least 1, or 0 to choose it by data size (got {BatchSize})");
         if (!(LearningRate >= 0) || !double.IsFinite(LearningRate)) throw new DecoRegException($"learning rate must be positive, or 0 to scale the default with the batch size (got {LearningRate})");
+        if (!(TableLearningRateScale > 0) || !double.IsFinite(TableLearningRateScale)) throw new DecoRegException($"table learning-rate scale must be positive (got {TableLearningRateScale})");
         if (WeightDecay < 0) throw new DecoRegException($"weight decay must be non-negative (got {WeightDecay})");
         if (WarmupFraction is < 0 or >= 1) throw new DecoRegException($"warm-up fraction must be in [0, 1) (got {WarmupFraction})");
         if (ValidationFraction is <= 0 or >= 1) throw new DecoRegException($"validation fraction must be in (0, 1) (got {ValidationFraction})");

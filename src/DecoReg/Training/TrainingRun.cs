@@ -132,7 +132,7 @@ public sealed class TrainingRun : IDisposable
             double learningRate = Trainer.LearningRate(Options, step, warmupSteps, totalSteps);
             foreach (var group in optimizer.ParamGroups) group.LearningRate = learningRate;
             optimizer.step();
-            sparseTables.Step(learningRate, step + 1);
+            sparseTables.Step(learningRate * Options.TableLearningRateScale, step + 1);
             step++;
             lossSum += loss.item<float>() * rows.Length;
             seen += rows.Length;

@@ -47,7 +47,11 @@ public class MultiTaskCliTests
         Assert.True(code == 0, err);
         Assert.Contains("games", output);
         double temperature;
-        using (var tuned = DecodingRegressor.Load(ft)) temperature = tuned.Learned.Temperature;   // fitted on the hold-out by default
+        using (var tuned = DecodingRegressor.Load(ft))
+        {
+            temperature = tuned.Learned.Temperature;   // fitted on the hold-out by default
+            Assert.Equal(30, tuned.Learned.FineTuned!.Options.Training.TableLearningRateScale);   // the model file records how it was tuned
+        }
         Assert.Contains(temperature, DecoReg.Training.TemperatureCalibration.Grid);
         Assert.Equal(temperature != 1.0, output.Contains("softmax temperature"));
         string test = Section(dir, "games", 20, skip: 60, name: "games-test");
@@ -58,10 +62,17 @@ public class MultiTaskCliTests
         (code, _, err) = CliRunner.Run("finetune", "--from", pre, "--data", games, "--model", ft);
         Assert.Equal(2, code);
         Assert.Contains("--force", err);
-        (code, output, err) = CliRunner.Run("finetune", "--from", pre, "--data", games, "--epochs", "2", "--no-temperature", "--model", ft, "--force");
+        (code, _, err) = CliRunner.Run("finetune", "--from", pre, "--data", games, "--table-lr-scale", "0", "--model", ft, "--force");
+        Assert.Equal(2, code);
+        Assert.Contains("--table-lr-scale 0: expected a positive multiple", err);
+        (code, output, err) = CliRunner.Run("finetune", "--from", pre, "--data", games, "--epochs", "2", "--no-temperature", "--table-lr-scale", "1", "--model", ft, "--force");
         Assert.True(code == 0, err);
         Assert.DoesNotContain("softmax temperature", output);
-        using (var plain = DecodingRegressor.Load(ft)) Assert.Equal(1.0, plain.Learned.Temperature);
+        using (var plain = DecodingRegressor.Load(ft))
+        {
+            Assert.Equal(1.0, plain.Learned.Temperature);
+            Assert.Equal(1, plain.Learned.FineTuned!.Options.Training.TableLearningRateScale);
+        }
     }
 
     [Fact]
