@@ -8,6 +8,10 @@ public static class UncertaintyParts
     private static readonly ActiveLearningPart Active =
         new("active", [new("disagreement", ConfidenceScore.Disagreement), new("std", ConfidenceScore.StdDev), ActiveRule.Random]);
 
+    /// <summary>LCMD over the whole pool sample (every sampled row a candidate: representation first, uncertainty only for ties).</summary>
+    private static readonly ActiveRule PoolLcmd =
+        new("lcmd-pool", ConfidenceScore.Disagreement, AcquisitionMethod.LargestCluster, Factor: ActiveLearningPart.PoolSample / ActiveLearningPart.Batch);
+
     public static IReadOnlyList<IUncertaintyPart> All { get; } =
     [
         new ConformalPart(),
@@ -16,7 +20,9 @@ public static class UncertaintyParts
         new AuditPart(),
         Active,
         new ActiveLearningPart("active-cluster", [new("lcmd", ConfidenceScore.Disagreement, AcquisitionMethod.LargestCluster)], extends: Active),
+        new ActiveLearningPart("active-pool", [PoolLcmd], extends: Active),
         new ActiveLearningPart("active-fresh", [new("lcmd", ConfidenceScore.Disagreement, AcquisitionMethod.LargestCluster), ActiveRule.Random], firstSeed: 3),
+        new ActiveLearningPart("active-pool-fresh", [PoolLcmd, ActiveRule.Random], firstSeed: 3),
     ];
 
     public static IReadOnlyList<string> Names => All.Select(p => p.Name).ToArray();
