@@ -37,6 +37,17 @@ public sealed class BagEmbedding : nn.Module<Tensor, Tensor, Tensor>
     /// <summary>The name of <see cref="Table"/> among this module's parameters (prefixed by the module's own name in a network).</summary>
     public const string TableName = "buckets.weight";
 
+    /// <summary>
+    /// The parameter names of every bag's table inside <paramref name="network"/> (as its <c>named_parameters</c> spells
+    /// them): the one place that tells the tables apart, for the row-sparse optimizer and anything that inspects them.
+    /// </summary>
+    public static IReadOnlySet<string> TableNames(nn.Module network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        return network.named_modules().Where(m => m.module is BagEmbedding)
+            .Select(m => m.name.Length == 0 ? TableName : $"{m.name}.{TableName}").ToHashSet();
+    }
+
     /// <summary>Width of the vector <see cref="forward"/> returns.</summary>
     public int Width { get; }
 

@@ -40,7 +40,8 @@ public sealed record TrainingOptions
     public double WeightDecay { get; init; } = 0.01;
     /// <summary>
     /// Learning rate of the n-gram bags' tables (<see cref="Model.BagEmbedding"/>) as a multiple of
-    /// <see cref="LearningRate"/>; default 1, the same rate. Fine-tuning raises it (<see cref="FineTuneOptions"/>): the
+    /// <see cref="LearningRate"/> (its decoupled weight-decay step scales with it, as AdamW's does); default 1, the same
+    /// rate. Fine-tuning raises it (<see cref="FineTuneOptions"/>): the
     /// pretrained network wants a small step, but the table rows of the new task's n-grams were trained little or never
     /// in pretraining. Training from scratch gains nothing from it (Debian text, ×3 and ×10: the same ρ, a worse hold-out
     /// loss; bench/README.md, "Few-shot").

@@ -51,8 +51,7 @@ public sealed class TrainingRun : IDisposable
         totalSteps = (long)stepsPerEpoch * Options.Epochs;
         warmupSteps = Math.Max(1, (long)(Options.WarmupFraction * totalSteps));
         // Frozen parameters (requires_grad false, e.g. an encoder kept as pretrained) are left out of the optimizer.
-        var tableNames = model.named_modules().Where(m => m.module is Model.BagEmbedding)
-            .Select(m => m.name.Length == 0 ? Model.BagEmbedding.TableName : $"{m.name}.{Model.BagEmbedding.TableName}").ToHashSet();
+        var tableNames = Model.BagEmbedding.TableNames(model);
         var trained = model.named_parameters().Where(p => p.parameter.requires_grad).ToArray();
         parameters = trained.Where(p => !tableNames.Contains(p.name)).Select(p => p.parameter).ToArray();
         var tables = trained.Where(p => tableNames.Contains(p.name)).Select(p => p.parameter).ToArray();
