@@ -23,6 +23,7 @@ public static class UncertaintyParts
         new ActiveLearningPart("active-pool", [PoolLcmd], extends: Active),
         new ActiveLearningPart("active-fresh", [new("lcmd", ConfidenceScore.Disagreement, AcquisitionMethod.LargestCluster), ActiveRule.Random], firstSeed: 3),
         new ActiveLearningPart("active-pool-fresh", [PoolLcmd, ActiveRule.Random], firstSeed: 3),
+        new ActiveLearningPart("active-pool-fresh-6", [PoolLcmd, ActiveRule.Random], firstSeed: 6),
     ];
 
     public static IReadOnlyList<string> Names => All.Select(p => p.Name).ToArray();

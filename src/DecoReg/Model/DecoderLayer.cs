@@ -13,7 +13,7 @@ internal sealed class DecoderLayer : nn.Module
     private readonly LayerNorm norm1, norm2, norm3;
     private readonly Attention self, cross;
     private readonly FeedForward feedForward;
-    private readonly Dropout dropout;
+    private readonly BitDropout dropout;
 
     public DecoderLayer(TransformerOptions o) : base(nameof(DecoderLayer))
     {
@@ -23,7 +23,7 @@ internal sealed class DecoderLayer : nn.Module
         self = new Attention(o.ModelDim, o.Heads);
         cross = new Attention(o.ModelDim, o.Heads);
         feedForward = new FeedForward(o.ModelDim, o.FeedForwardDim, o.Dropout);
-        dropout = nn.Dropout(o.Dropout);
+        dropout = new BitDropout(o.Dropout);
         RegisterComponents();
     }
 

@@ -9,7 +9,7 @@ internal sealed class EncoderLayer : nn.Module
     private readonly LayerNorm norm1, norm2;
     private readonly Attention attention;
     private readonly FeedForward feedForward;
-    private readonly Dropout dropout;
+    private readonly BitDropout dropout;
 
     public EncoderLayer(TransformerOptions o) : base(nameof(EncoderLayer))
     {
@@ -17,7 +17,7 @@ internal sealed class EncoderLayer : nn.Module
         norm2 = nn.LayerNorm(o.ModelDim);
         attention = new Attention(o.ModelDim, o.Heads);
         feedForward = new FeedForward(o.ModelDim, o.FeedForwardDim, o.Dropout);
-        dropout = nn.Dropout(o.Dropout);
+        dropout = new BitDropout(o.Dropout);
         RegisterComponents();
     }
 

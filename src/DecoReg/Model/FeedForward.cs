@@ -7,13 +7,13 @@ namespace DecoReg.Model;
 internal sealed class FeedForward : nn.Module<Tensor, Tensor>
 {
     private readonly Linear up, down;
-    private readonly Dropout dropout;
+    private readonly BitDropout dropout;
 
     public FeedForward(int modelDim, int hiddenDim, double dropoutRate) : base(nameof(FeedForward))
     {
         up = nn.Linear(modelDim, hiddenDim);
         down = nn.Linear(hiddenDim, modelDim);
-        dropout = nn.Dropout(dropoutRate);
+        dropout = new BitDropout(dropoutRate);
         RegisterComponents();
     }
 

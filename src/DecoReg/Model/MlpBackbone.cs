@@ -18,7 +18,7 @@ public sealed class MlpBackbone : Backbone
     private readonly ModuleList<Linear> blocks;
     private readonly Linear memory;
     private readonly LayerNorm norm;
-    private readonly Dropout dropout;
+    private readonly BitDropout dropout;
     private readonly Parameter? memberScales;   // [members, flat width]
     private readonly int tokens;
 
@@ -34,7 +34,7 @@ public sealed class MlpBackbone : Backbone
             .Select(i => nn.Linear(i == 0 ? inputs : width, width)).ToArray());
         memory = nn.Linear(width, (long)tokens * d);
         norm = nn.LayerNorm(d);
-        dropout = nn.Dropout(options.Dropout);
+        dropout = new BitDropout(options.Dropout);
         memberScales = MemberScales(members, inputs);
         RegisterComponents();
     }
