@@ -139,9 +139,42 @@ public sealed class ActiveLearningPart(string name, IReadOnlyList<ActiveRule> ru
         }
         if (judged is null) return;
         bool complete = merged.Count == Sets.Count, everySet = met == Sets.Count;
+        if (firstSeed > 0)
+        {
+            sb.AppendLine($"On these fresh seeds, does `{judged.Name}`{(judged.IsDefault ? " (the default)" : "")} beat random at the end, RMSE and NLL, on both sets? {(!complete ? "not judged (a set is missing)" : everySet ? "**yes**" : "**no**")}.").AppendLine();
+            PooledFreshSeeds(sb, judged, all);
+            return;
+        }
         sb.AppendLine(judged.IsDefault
             ? $"Target (the default rule, `{judged.Name}`, beats random at the end, RMSE and NLL, on both sets): {(!complete ? "not judged (a set is missing)" : everySet ? "**met**" : "**not met**")}."
             : $"Does `{judged.Name}` (not the default) beat random at the end, RMSE and NLL, on both sets? {(!complete ? "not judged (a set is missing)" : everySet ? "**yes**" : "**no**")}.").AppendLine();
+    }
+
+    /// <summary>
+    /// The judgement over every fresh seed (any part's seeds from <see cref="Seeds"/> on) that ran <paramref name="rule"/>
+    /// beside random: the mean of the final values, per set. Written once, by the part holding the highest such seed.
+    /// </summary>
+    private void PooledFreshSeeds(StringBuilder sb, ActiveRule rule, IReadOnlyList<UncertaintyRun> all)
+    {
+        static double Final(UncertaintyRun r, string key) => (r.Metrics[key] as JsonArray)![^1]!.GetValue<double>();
+        var perSet = Sets.Select(set =>
+        {
+            var pairs = all.Where(r => r.Dataset == set && r.Split == 0)
+                .SelectMany(r => Enumerable.Range(Seeds, 100).Where(s => r.Metrics.ContainsKey($"rmse_{rule.Name}_{s}") && r.Metrics.ContainsKey($"rmse_{ActiveRule.Random.Name}_{s}"))
+                    .Select(s => (Seed: s, Run: r)))
+                .GroupBy(p => p.Seed).Select(g => g.First()).OrderBy(p => p.Seed).ToArray();
+            return (Set: set, Seeds: pairs.Select(p => p.Seed).ToArray(),
+                Rule: (Rmse: pairs.Select(p => Final(p.Run, $"rmse_{rule.Name}_{p.Seed}")).DefaultIfEmpty(double.NaN).Average(),
+                       Nll: pairs.Select(p => Final(p.Run, $"nll_{rule.Name}_{p.Seed}")).DefaultIfEmpty(double.NaN).Average()),
+                Random: (Rmse: pairs.Select(p => Final(p.Run, $"rmse_{ActiveRule.Random.Name}_{p.Seed}")).DefaultIfEmpty(double.NaN).Average(),
+                         Nll: pairs.Select(p => Final(p.Run, $"nll_{ActiveRule.Random.Name}_{p.Seed}")).DefaultIfEmpty(double.NaN).Average()));
+        }).ToArray();
+        int last = firstSeed + Seeds - 1;
+        if (perSet.Any(p => p.Seeds.Length == 0 || p.Seeds[^1] != last) || perSet.All(p => p.Seeds.Length <= Seeds)) return;
+        bool beatsEverywhere = perSet.All(p => p.Rule.Rmse < p.Random.Rmse && p.Rule.Nll < p.Random.Nll);
+        sb.AppendLine(string.Create(Ci, $"Over every fresh seed that ran `{rule.Name}` beside random (the mean of the final values at {Start + Rounds * Batch} rows): ") +
+            string.Join("; ", perSet.Select(p => string.Create(Ci, $"{p.Set} (seeds {string.Join(", ", p.Seeds)}) RMSE {p.Rule.Rmse:F3} vs {p.Random.Rmse:F3}, NLL {p.Rule.Nll:F4} vs {p.Random.Nll:F4}"))) +
+            $": `{rule.Name}` {(beatsEverywhere ? "beats" : "does not beat")} random on both sets, RMSE and NLL.").AppendLine();
     }
 
     /// <summary>The rules shown (the extended part's first, then this part's) and, per set, one run holding every shown rule's curves.</summary>

@@ -5,11 +5,12 @@ namespace DecoReg.Bench.Uncertainty;
 /// <summary>
 /// One acquisition rule of the active-learning parts: an uncertainty score with <see cref="Acquisition"/>'s batch
 /// method among the <see cref="CandidateFactor"/> × batch most uncertain rows (the method's default unless
-/// <paramref name="Factor"/> says otherwise), or random picks (<see cref="Score"/> null).
+/// <paramref name="Factor"/> says otherwise), or random picks (<see cref="Score"/> null). The method is always named, so a
+/// rule keeps meaning what its committed runs did when the library's default changes.
 /// </summary>
-public sealed record ActiveRule(string Name, ConfidenceScore? Score, AcquisitionMethod Method = Acquisition.DefaultMethod, int? Factor = null)
+public sealed record ActiveRule(string Name, ConfidenceScore? Score, AcquisitionMethod Method, int? Factor = null)
 {
-    public static ActiveRule Random { get; } = new("random", null);
+    public static ActiveRule Random { get; } = new("random", null, Acquisition.DefaultMethod);
 
     public int CandidateFactor => Factor ?? Acquisition.CandidateFactor(Method);
 

@@ -117,9 +117,18 @@ public sealed class ConformalPart : IUncertaintyPart
     internal static (List<string> InBand, List<string> Outside) Verdict(IReadOnlyList<UncertaintyRun> runs, string method)
     {
         var coverage = runs.GroupBy(r => r.Dataset).Select(set => (set.Key, Mean: UncertaintyRun.Over(set, Key("coverage", method, 0.9)).Mean)).ToArray();
-        return (coverage.Where(c => c.Mean is >= Low and <= High).Select(c => c.Key).ToList(),
-            coverage.Where(c => c.Mean is not (>= Low and <= High)).Select(c => string.Create(Ci, $"{c.Key} {c.Mean:F4}")).ToList());
+        return (coverage.Where(c => InBand(c.Mean)).Select(c => c.Key).ToList(),
+            coverage.Where(c => !InBand(c.Mean)).Select(c => string.Create(Ci, $"{c.Key} {c.Mean:G5}")).ToList());
     }
+
+    /// <summary>
+    /// Whether a mean coverage is in [<see cref="Low"/>, <see cref="High"/>]. Coverages are ratios of counts, and a mean
+    /// of them that equals an edge exactly can land an ulp outside it in floating point (energy's 1,694 covered of 1,925
+    /// test rows over 5 splits × 5 carvings summed to 0.8799999999999999), so the edges are compared with 1e-9 slack.
+    /// </summary>
+    internal static bool InBand(double coverage) => coverage >= Low - EdgeSlack && coverage <= High + EdgeSlack;
+
+    private const double EdgeSlack = 1e-9;
 
     /// <summary>90 % coverage per data set: the model's own intervals and each correction (mean over splits), with the target band.</summary>
     public Plot? Plot(IReadOnlyList<UncertaintyRun> runs)

@@ -5,8 +5,16 @@ namespace DecoReg.Bench.Uncertainty;
 /// <summary>The parts of the <c>uncertainty</c> suite, in run and report order: the one list a new part is added to.</summary>
 public static class UncertaintyParts
 {
-    private static readonly ActiveLearningPart Active =
-        new("active", [new("disagreement", ConfidenceScore.Disagreement), new("std", ConfidenceScore.StdDev), ActiveRule.Random]);
+    // The rules keep the methods and candidate factors their committed runs used, whatever the library's defaults become.
+    private static readonly ActiveLearningPart Active = new("active",
+    [
+        new("disagreement", ConfidenceScore.Disagreement, AcquisitionMethod.Farthest, Factor: 4),
+        new("std", ConfidenceScore.StdDev, AcquisitionMethod.Farthest, Factor: 4),
+        ActiveRule.Random,
+    ]);
+
+    /// <summary>LCMD among the 10 × batch most uncertain of the pool sample.</summary>
+    private static readonly ActiveRule Lcmd = new("lcmd", ConfidenceScore.Disagreement, AcquisitionMethod.LargestCluster, Factor: 10);
 
     /// <summary>LCMD over the whole pool sample (every sampled row a candidate: representation first, uncertainty only for ties).</summary>
     private static readonly ActiveRule PoolLcmd =
@@ -19,9 +27,9 @@ public static class UncertaintyParts
         new SelectivePart(),
         new AuditPart(),
         Active,
-        new ActiveLearningPart("active-cluster", [new("lcmd", ConfidenceScore.Disagreement, AcquisitionMethod.LargestCluster)], extends: Active),
+        new ActiveLearningPart("active-cluster", [Lcmd], extends: Active),
         new ActiveLearningPart("active-pool", [PoolLcmd], extends: Active),
-        new ActiveLearningPart("active-fresh", [new("lcmd", ConfidenceScore.Disagreement, AcquisitionMethod.LargestCluster), ActiveRule.Random], firstSeed: 3),
+        new ActiveLearningPart("active-fresh", [Lcmd, ActiveRule.Random], firstSeed: 3),
         new ActiveLearningPart("active-pool-fresh", [PoolLcmd, ActiveRule.Random], firstSeed: 3),
         new ActiveLearningPart("active-pool-fresh-6", [PoolLcmd, ActiveRule.Random], firstSeed: 6),
     ];

@@ -42,11 +42,32 @@ public class DecisionTests
         // Two clusters: the most uncertain rows all sit in cluster A; a batch of 2 takes one from each.
         float[][] points = [[0, 0], [0.1f, 0], [0, 0.1f], [10, 10], [10.1f, 10], [5, 5]];
         double[] std = [9, 8, 7, 6, 5, 0.1];
-        Assert.Equal([0, 3], Acquisition.Select(std, points, 2, candidateFactor: 2));   // among the 4 most uncertain
-        Assert.Equal([0, 1], Acquisition.Select(std, points, 2, candidateFactor: 1));   // uncertainty alone
-        Assert.Equal([0, 4], Acquisition.Select(std, points, 2, candidateFactor: 3));   // the farthest of all 6
+        const AcquisitionMethod kCenter = AcquisitionMethod.Farthest;
+        Assert.Equal([0, 3], Acquisition.Select(std, points, 2, candidateFactor: 2, method: kCenter));   // among the 4 most uncertain
+        Assert.Equal([0, 1], Acquisition.Select(std, points, 2, candidateFactor: 1, method: kCenter));   // uncertainty alone
+        Assert.Equal([0, 4], Acquisition.Select(std, points, 2, candidateFactor: 3, method: kCenter));   // the farthest of all 6
         // Rows near what is already labelled come last.
-        Assert.Equal([3, 1], Acquisition.Select(std, points, 2, candidateFactor: 2, labelled: [[0, 0.05f]]));
+        Assert.Equal([3, 1], Acquisition.Select(std, points, 2, candidateFactor: 2, labelled: [[0, 0.05f]], method: kCenter));
+    }
+
+    [Fact]
+    public void Acquisition_SamplesALargePoolUniformly_AndKeepsASmallOneWhole()
+    {
+        Assert.Equal(Enumerable.Range(0, 100), Acquisition.SamplePool(100, 2, 0));   // 50 × k rows: every row
+        var sample = Acquisition.SamplePool(1000, 2, 7);
+        Assert.Equal(100, sample.Length);
+        Assert.Equal(sample.Order(), sample);
+        Assert.Equal(100, sample.Distinct().Count());
+        Assert.All(sample, r => Assert.InRange(r, 0, 999));
+        Assert.Equal(sample, Acquisition.SamplePool(1000, 2, 7));
+        Assert.NotEqual(sample, Acquisition.SamplePool(1000, 2, 8));
+        // Every row is drawn with probability 100 / 1000: 2,000 samples take each row 200 ± 13.4 times.
+        var counts = new int[1000];
+        for (int seed = 0; seed < 2000; seed++)
+            foreach (int r in Acquisition.SamplePool(1000, 2, seed)) counts[r]++;
+        Assert.InRange(counts.Min(), 140, 200);
+        Assert.InRange(counts.Max(), 200, 260);
+        Assert.Throws<DecoRegException>(() => Acquisition.SamplePool(10, 0, 0));
     }
 
     [Fact]
@@ -57,8 +78,10 @@ public class DecisionTests
         float[][] points = [[3, 0], [3, 0.1f], [3, -0.1f], [3.1f, 0], [2.9f, 0], [100, 5]];
         double[] u = [1, 1, 1, 1, 1, 1];
         float[][] labelled = [[0, 0], [100, 0]];
-        Assert.Equal([5], Acquisition.Select(u, points, 1, candidateFactor: 6, labelled: labelled));
+        Assert.Equal([5], Acquisition.Select(u, points, 1, candidateFactor: 6, labelled: labelled, method: AcquisitionMethod.Farthest));
         Assert.Equal([3, 5], Acquisition.Select(u, points, 2, candidateFactor: 6, labelled: labelled, method: AcquisitionMethod.LargestCluster));
+        Assert.Equal(AcquisitionMethod.LargestCluster, Acquisition.DefaultMethod);
+        Assert.Equal([3, 5], Acquisition.Select(u, points, 2, labelled: labelled));   // the default: LCMD over every row (factor 50)
         // Without labelled rows the first pick is the most uncertain, as for k-center.
         Assert.Equal(0, Acquisition.Select([2, 1, 1, 1, 1, 1], points, 2, candidateFactor: 6, method: AcquisitionMethod.LargestCluster)[0]);
     }
@@ -148,6 +171,18 @@ public class DecisionTests
         var clustered = File.ReadAllLines(byMembers);
         Assert.Equal(rows[0], clustered[0]);
         Assert.Equal(4, clustered.Skip(1).Select(r => r.Split(',')[0]).Distinct().Count());
+        // A pool above 50 × k rows is sampled down, the same sample for the same seed; --labelled rows count as picked.
+        string big = Path.Combine(dir.FullPath, "next-big.csv");
+        string[] bigArgs = ["acquire", "--model", members, "--pool", data, "--k", "2", "--labelled", pool, "--out", big, "--force"];
+        (code, output, err) = CliRunner.Run(bigArgs);
+        Assert.True(code == 0, err);
+        Assert.Contains($"pool: {train.RowCount} rows, sampled down to 100 (50 x k; --seed 0)", output);
+        var bigPicks = File.ReadAllLines(big);
+        Assert.Equal(3, bigPicks.Length);
+        Assert.All(bigPicks.Skip(1), r => Assert.InRange(int.Parse(r.Split(',')[0], CultureInfo.InvariantCulture), 1, train.RowCount));
+        (code, _, err) = CliRunner.Run(bigArgs);
+        Assert.True(code == 0, err);
+        Assert.Equal(bigPicks, File.ReadAllLines(big));
         (code, _, err) = CliRunner.Run("acquire", "--model", members, "--pool", pool, "--method", "kmeans");
         Assert.Equal(2, code);
         Assert.Contains("--method 'kmeans': expected farthest or cluster", err);
