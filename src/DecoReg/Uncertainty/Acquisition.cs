@@ -2,8 +2,8 @@ namespace DecoReg.Uncertainty;
 
 /// <summary>
 /// Picks the rows to label next (batch active learning): uncertainty with diversity. A pool larger than
-/// <see cref="PoolRowsPerPick"/> × k rows is first sampled down to that many (<see cref="SamplePool"/>); the candidates are
-/// the <c>k × candidateFactor</c> most uncertain rows of what is left (by <see cref="DefaultScore"/> unless the caller
+/// <see cref="PoolRowsPerPick"/> × k rows is first sampled down to that many by the caller (<see cref="SamplePool"/>, as
+/// <c>decoreg acquire</c> does); the candidates are the <c>k × candidateFactor</c> most uncertain rows of the rows given (by <see cref="DefaultScore"/> unless the caller
 /// ranks them otherwise); among them, a diverse batch in the model's representation (the encoder's pooled states), by
 /// <see cref="AcquisitionMethod"/>: the largest-cluster rule over every sampled row (the default: representation first,
 /// uncertainty for the first pick and ties) or greedy k-center (first the most uncertain row, then repeatedly the
