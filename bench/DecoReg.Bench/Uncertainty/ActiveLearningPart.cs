@@ -157,17 +157,20 @@ public sealed class ActiveLearningPart(string name, IReadOnlyList<ActiveRule> ru
     private void PooledFreshSeeds(StringBuilder sb, ActiveRule rule, IReadOnlyList<UncertaintyRun> all)
     {
         static double Final(UncertaintyRun r, string key) => (r.Metrics[key] as JsonArray)![^1]!.GetValue<double>();
+        string prefix = $"rmse_{rule.Name}_", random = ActiveRule.Random.Name;
         var perSet = Sets.Select(set =>
         {
-            var pairs = all.Where(r => r.Dataset == set && r.Split == 0)
-                .SelectMany(r => Enumerable.Range(Seeds, 100).Where(s => r.Metrics.ContainsKey($"rmse_{rule.Name}_{s}") && r.Metrics.ContainsKey($"rmse_{ActiveRule.Random.Name}_{s}"))
-                    .Select(s => (Seed: s, Run: r)))
-                .GroupBy(p => p.Seed).Select(g => g.First()).OrderBy(p => p.Seed).ToArray();
-            return (Set: set, Seeds: pairs.Select(p => p.Seed).ToArray(),
-                Rule: (Rmse: pairs.Select(p => Final(p.Run, $"rmse_{rule.Name}_{p.Seed}")).DefaultIfEmpty(double.NaN).Average(),
-                       Nll: pairs.Select(p => Final(p.Run, $"nll_{rule.Name}_{p.Seed}")).DefaultIfEmpty(double.NaN).Average()),
-                Random: (Rmse: pairs.Select(p => Final(p.Run, $"rmse_{ActiveRule.Random.Name}_{p.Seed}")).DefaultIfEmpty(double.NaN).Average(),
-                         Nll: pairs.Select(p => Final(p.Run, $"nll_{ActiveRule.Random.Name}_{p.Seed}")).DefaultIfEmpty(double.NaN).Average()));
+            // Each fresh seed once, with the run that holds both rules' curves for it (read from the recorded keys).
+            var bySeed = new SortedDictionary<int, UncertaintyRun>();
+            foreach (var run in all.Where(r => r.Dataset == set && r.Split == 0))
+                foreach (var key in run.Metrics.Select(m => m.Key).Where(k => k.StartsWith(prefix, StringComparison.Ordinal)))
+                    if (int.TryParse(key.AsSpan(prefix.Length), NumberStyles.None, Ci, out int seed) && seed >= Seeds
+                        && run.Metrics.ContainsKey($"rmse_{random}_{seed}"))
+                        bySeed.TryAdd(seed, run);
+            double FinalMean(string metric, string name) => bySeed.Average(p => Final(p.Value, $"{metric}_{name}_{p.Key}"));
+            return bySeed.Count == 0 ? (Set: set, Seeds: Array.Empty<int>(), Rule: (Rmse: double.NaN, Nll: double.NaN), Random: (Rmse: double.NaN, Nll: double.NaN))
+                : (Set: set, Seeds: bySeed.Keys.ToArray(), Rule: (Rmse: FinalMean("rmse", rule.Name), Nll: FinalMean("nll", rule.Name)),
+                    Random: (Rmse: FinalMean("rmse", random), Nll: FinalMean("nll", random)));
         }).ToArray();
         int last = firstSeed + Seeds - 1;
         if (perSet.Any(p => p.Seeds.Length == 0 || p.Seeds[^1] != last) || perSet.All(p => p.Seeds.Length <= Seeds)) return;
