@@ -3,6 +3,7 @@ using DecoReg.Inference;
 using DecoReg.Inputs;
 using DecoReg.Numbers;
 using DecoReg.Training;
+using BackboneKind = DecoReg.Model.BackboneKind;
 
 namespace DecoReg.Bench;
 
@@ -12,8 +13,8 @@ namespace DecoReg.Bench;
 /// the same rows for every method). All neural methods use the default <see cref="Model.TransformerOptions"/>
 /// (d_model 64, 4 heads, 2 encoder layers, FF 256, dropout 0.2) and default <see cref="TrainingOptions"/> (AdamW
 /// lr 1e-3, batch 64, weight decay 0.01, warm-up + cosine, clip 1.0) with the budget's epochs, patience and time limit;
-/// the heads' encoder is the column-token transformer, DecoReg's default backbone the MLP (decoreg-transformer is
-/// DecoReg on the heads' encoder).
+/// the gaussian, histogram and mdn heads read the column-token transformer (decoreg-transformer is DecoReg on that
+/// encoder), the -mlp heads DecoReg's default backbone (TabM-style MLP with its members).
 /// </summary>
 public static class BenchMethods
 {
@@ -62,6 +63,15 @@ public static class BenchMethods
         new("mdn", 1,
             $"decoreg-transformer's encoder, mean-pooled → MLP → mixture of {MixtureDensityBaseline.DefaultComponents} Gaussians, mixture NLL; standardized target",
             (train, budget, _) => MixtureDensityBaseline.Train(train, null, Baseline(budget))),
+        new("gaussian-mlp", 1,
+            "decoreg-normalized's backbone (TabM-style MLP with its members and, from 5,000 training rows, its large-table recipe: 4 members, 128-row batches, ~5,000 steps), every member's memory tokens mean-pooled → MLP → (mean, log-variance), each member trained on every row with the Gaussian NLL; the prediction and likelihood are the equal-weight mixture of the members' Gaussians; standardized target",
+            (train, budget, _) => GaussianBaseline.Train(train, null, Baseline(budget, BackboneKind.Mlp))),
+        new("histogram-mlp", 1,
+            $"gaussian-mlp's backbone and members, each member → softmax over {HistogramBaseline.DefaultBins} equal bins of the training range widened 10 %, cross-entropy; the members' histograms averaged",
+            (train, budget, _) => HistogramBaseline.Train(train, null, Baseline(budget, BackboneKind.Mlp))),
+        new("mdn-mlp", 1,
+            $"gaussian-mlp's backbone and members, each member → mixture of {MixtureDensityBaseline.DefaultComponents} Gaussians, mixture NLL; the members' mixtures mixed with equal weights; standardized target",
+            (train, budget, _) => MixtureDensityBaseline.Train(train, null, Baseline(budget, BackboneKind.Mlp))),
         new("lightgbm", 1,
             "LightGBM (ML.NET 5.0.1 / LightGBM 4.6): lr 0.05, 31 leaves, min 20 rows per leaf, early stopping 50 rounds on the inner validation split; Gaussian with σ = RMS residual on that split",
             (train, budget, threads) => LightGbmBaseline.Train(train, null, LightGbm(budget, threads))),
@@ -173,7 +183,9 @@ public static class BenchMethods
         Seed = budget.Seed,
     };
 
-    private static BaselineOptions Baseline(BenchBudget budget) => new() { Training = Training(budget) };
+    /// <summary>A density head's options: the column-token transformer (gaussian, histogram, mdn) or DecoReg's default MLP backbone (the -mlp heads).</summary>
+    private static BaselineOptions Baseline(BenchBudget budget, BackboneKind backbone = BackboneKind.Transformer) =>
+        new() { Network = new Model.TransformerOptions { Backbone = backbone }, Training = Training(budget) };
 
     /// <summary>The LightGBM settings both boosting baselines share: the budget's rounds and seed, the neural methods' hold-out fraction.</summary>
     private static LightGbmBaseline.Settings LightGbm(BenchBudget budget, int threads) => new()

@@ -4,10 +4,12 @@ using DecoReg.Training;
 namespace DecoReg.Baselines;
 
 /// <summary>
-/// How a baseline head is built and trained: the same <see cref="TransformerOptions"/> (encoder sizes; the decoder
-/// sizes are unused) and <see cref="TrainingOptions"/> records the decoding regressor uses, so a benchmark can give
-/// every method the identical encoder and training budget. The head is an MLP of <see cref="HeadHidden"/> units
-/// (0 = the model dimension) on the mean of the encoder's column states.
+/// How a baseline head is built and trained: the same <see cref="TransformerOptions"/> (backbone, sizes and members;
+/// the decoder sizes are unused) and <see cref="TrainingOptions"/> records the decoding regressor uses, so a benchmark
+/// can give every method the identical backbone and training budget. By default (backbone Auto) a head reads table rows
+/// as the regressor's default does: TabM's MLP backbone with its members; pin <see cref="BackboneKind.Transformer"/> for
+/// the column-token encoder. The head is an MLP of <see cref="HeadHidden"/> units (0 = the model dimension) on the mean
+/// of the backbone's states.
 /// </summary>
 public sealed record BaselineOptions
 {

@@ -8,7 +8,8 @@ namespace DecoReg.Baselines;
 /// <summary>
 /// Gaussian head: the pooled encoder state → (mean, log-variance) of a Gaussian over the standardized target,
 /// trained with the Gaussian negative log-likelihood. Log-likelihoods are the exact closed-form density in target
-/// units; <see cref="IBaseline.Predict"/> gives the Gaussian on a fine grid (<see cref="GaussianMixtureGrid"/>).
+/// units; <see cref="IBaseline.Predict"/> gives the Gaussian on a fine grid (<see cref="GaussianMixtureGrid"/>). With
+/// members (an efficient ensemble) each member predicts a Gaussian and the row's distribution is their mixture.
 /// </summary>
 public sealed class GaussianBaseline : NeuralBaseline
 {
@@ -29,17 +30,27 @@ public sealed class GaussianBaseline : NeuralBaseline
         return model;
     }
 
-    /// <summary>Predicted mean and standard deviation of every row, in target units.</summary>
+    /// <summary>
+    /// Predicted mean and standard deviation of every row, in target units (with members, of their mixture: the mean of
+    /// the members' means, the variance by the law of total variance).
+    /// </summary>
     public (double[] Mean, double[] StdDev) PredictParameters(Table features)
     {
         var o = RawOutputs(features);
+        int k = Members;
         var mean = new double[features.RowCount];
         var sd = new double[features.RowCount];
         for (int i = 0; i < mean.Length; i++)
         {
-            var (m, s) = Parameters(o.AsSpan(2 * i, 2));
-            mean[i] = TargetMean + TargetStd * m;
-            sd[i] = TargetStd * s;
+            double first = 0, second = 0;
+            for (int j = 0; j < k; j++)
+            {
+                var (m, s) = Parameters(o.AsSpan(2 * (i * k + j), 2));
+                first += m / k;
+                second += (s * s + m * m) / k;
+            }
+            mean[i] = TargetMean + TargetStd * first;
+            sd[i] = TargetStd * Math.Sqrt(Math.Max(0, second - first * first));
         }
         return (mean, sd);
     }
@@ -53,10 +64,17 @@ public sealed class GaussianBaseline : NeuralBaseline
         return nll.mean().MoveToOuterDisposeScope();
     }
 
-    protected override Distribution ToDistribution(ReadOnlySpan<double> outputs)
+    protected override Distribution ToDistribution(ReadOnlySpan<double> outputs, int members)
     {
-        var (m, s) = Parameters(outputs);
-        return GaussianMixtureGrid.Gaussian(m, s);
+        var weights = new double[members];
+        var means = new double[members];
+        var sigmas = new double[members];
+        for (int j = 0; j < members; j++)
+        {
+            (means[j], sigmas[j]) = Parameters(outputs.Slice(2 * j, 2));
+            weights[j] = 1;
+        }
+        return GaussianMixtureGrid.Mixture(weights, means, sigmas);
     }
 
     protected override double LogDensity(ReadOnlySpan<double> outputs, double z)

@@ -51,9 +51,14 @@ public sealed class HistogramBaseline : NeuralBaseline
         return nn.functional.cross_entropy(outputs, bins).MoveToOuterDisposeScope();
     }
 
-    protected override Distribution ToDistribution(ReadOnlySpan<double> outputs)
+    protected override Distribution ToDistribution(ReadOnlySpan<double> outputs, int members)
     {
-        var p = Softmax(outputs);
+        var p = new double[Bins];
+        for (int j = 0; j < members; j++)
+        {
+            var member = Softmax(outputs.Slice(j * Bins, Bins));
+            for (int b = 0; b < Bins; b++) p[b] += member[b] / members;
+        }
         var values = new double[Bins];
         var lows = new double[Bins];
         var highs = new double[Bins];

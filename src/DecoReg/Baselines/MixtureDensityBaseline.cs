@@ -48,10 +48,20 @@ public sealed class MixtureDensityBaseline : NeuralBaseline
         return (-(logWeights + logComponent).logsumexp(1)).mean().MoveToOuterDisposeScope();
     }
 
-    protected override Distribution ToDistribution(ReadOnlySpan<double> outputs)
+    protected override Distribution ToDistribution(ReadOnlySpan<double> outputs, int members)
     {
-        var (w, m, s) = Parameters(outputs);
-        return GaussianMixtureGrid.Mixture(w, m, s);
+        int c = Components;
+        var weights = new double[members * c];
+        var means = new double[members * c];
+        var sigmas = new double[members * c];
+        for (int j = 0; j < members; j++)
+        {
+            var (w, m, s) = Parameters(outputs.Slice(j * Outputs, Outputs));
+            w.CopyTo(weights, j * c);   // each member's weights sum to 1: equal weight per member
+            m.CopyTo(means, j * c);
+            s.CopyTo(sigmas, j * c);
+        }
+        return GaussianMixtureGrid.Mixture(weights, means, sigmas);
     }
 
     protected override double LogDensity(ReadOnlySpan<double> outputs, double z)

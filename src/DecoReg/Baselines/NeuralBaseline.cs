@@ -8,32 +8,39 @@ using static TorchSharp.torch;
 namespace DecoReg.Baselines;
 
 /// <summary>
-/// The network every baseline head shares: the transformer <see cref="Encoder"/> the decoding regressor has with the transformer backbone (over a
-/// <see cref="TabularEmbedding"/>), mean-pooled over the column tokens, then a two-layer MLP (Linear → GELU →
-/// Linear) with as many outputs as the head needs.
+/// The network every baseline head shares: the backbone the decoding regressor reads the same options with
+/// (<see cref="Backbone.Create"/>: the column-token transformer <see cref="Encoder"/> or TabM's <see cref="MlpBackbone"/>,
+/// over a <see cref="TabularEmbedding"/>), its states mean-pooled, then a two-layer MLP (Linear → GELU → Linear) with as
+/// many outputs as the head needs. With k &gt; 1 members every row is read once per member
+/// (<see cref="MemberBatches.Expand"/>), so the outputs are [rows·k, outputs], row r's member m at r·k + m.
 /// </summary>
 public sealed class PooledHeadNetwork : nn.Module<InputBatch, Tensor>
 {
-    private readonly Encoder encoder;
+    private readonly Backbone backbone;
     private readonly Linear hidden;
     private readonly Linear output;
 
-    public PooledHeadNetwork(Encoder encoder, int hiddenUnits, int outputs) : base(nameof(PooledHeadNetwork))
+    public PooledHeadNetwork(Backbone backbone, int hiddenUnits, int outputs, int members = 1) : base(nameof(PooledHeadNetwork))
     {
-        this.encoder = encoder;
-        hidden = nn.Linear(encoder.Options.ModelDim, hiddenUnits);
+        if (members < 1) throw new ArgumentOutOfRangeException(nameof(members), members, "at least one member");
+        this.backbone = backbone;
+        hidden = nn.Linear(backbone.Options.ModelDim, hiddenUnits);
         output = nn.Linear(hiddenUnits, outputs);
         Outputs = outputs;
+        Members = members;
         RegisterComponents();
     }
 
     public int Outputs { get; }
 
-    /// <summary>Head outputs [batch, outputs].</summary>
+    /// <summary>Members of the efficient ensemble (1: one network).</summary>
+    public int Members { get; }
+
+    /// <summary>Head outputs [batch·members, outputs].</summary>
     public override Tensor forward(InputBatch input)
     {
         using var scope = torch.NewDisposeScope();
-        var pooled = encoder.Pool(input);
+        var pooled = backbone.Pool(MemberBatches.Expand(input, Members));
         return output.call(nn.functional.gelu(hidden.call(pooled))).MoveToOuterDisposeScope();
     }
 }
@@ -45,6 +52,11 @@ public sealed class PooledHeadNetwork : nn.Module<InputBatch, Tensor>
 /// seeded validation hold-out as the decoding regressor (<see cref="Splits.HoldOut"/>), and batched inference. A head only
 /// says how many outputs it needs, its loss on z, and how its outputs become a <see cref="Distribution"/> and a
 /// log-density — both in z; this class maps them to target units (y = mean + std·z, log-Jacobian −log std).
+/// The backbone is the one <see cref="BaselineOptions.Network"/> resolves to for table rows, as for the decoding
+/// regressor (the MLP with its members unless the options pin the transformer), and a table read by the MLP from
+/// <see cref="LargeTables.Rows"/> rows takes the regressor's large-table recipe (<see cref="LargeTables.Recipe"/>). With
+/// k members each member's outputs are trained on the row (the loss is the members' mean, as TabM trains) and the
+/// prediction and likelihood are the equal-weight mixture of the members' distributions.
 /// </summary>
 public abstract class NeuralBaseline : ITrainable, IBaseline
 {
@@ -76,17 +88,37 @@ public abstract class NeuralBaseline : ITrainable, IBaseline
     /// <summary>Mean loss of head outputs [batch, outputs] against scaled targets z [batch] (float32).</summary>
     protected abstract Tensor HeadLoss(Tensor outputs, Tensor z);
 
-    /// <summary>The predictive distribution in z units from one row's outputs.</summary>
-    protected abstract Distribution ToDistribution(ReadOnlySpan<double> outputs);
+    /// <summary>
+    /// The predictive distribution in z units from one row's outputs: <paramref name="members"/> blocks of
+    /// <see cref="Outputs"/> values, one per member, whose distributions mix with equal weights.
+    /// </summary>
+    protected abstract Distribution ToDistribution(ReadOnlySpan<double> outputs, int members);
 
-    /// <summary>log density in z units at z from one row's outputs.</summary>
+    /// <summary>log density in z units at z from one member's outputs.</summary>
     protected abstract double LogDensity(ReadOnlySpan<double> outputs, double z);
+
+    /// <summary>Members the network reads each row with (1 before training or for one network).</summary>
+    public int Members => network?.Members ?? 1;
+
+    /// <summary>log of the members' mixture density at z from one row's outputs (k blocks of <see cref="Outputs"/>).</summary>
+    private double MixtureLogDensity(ReadOnlySpan<double> outputs, double z)
+    {
+        int k = outputs.Length / Outputs;
+        if (k == 1) return LogDensity(outputs, z);
+        Span<double> terms = stackalloc double[k];
+        double max = double.NegativeInfinity;
+        for (int m = 0; m < k; m++) max = Math.Max(max, terms[m] = LogDensity(outputs.Slice(m * Outputs, Outputs), z));
+        if (double.IsNegativeInfinity(max)) return max;
+        double sum = 0;
+        foreach (double t in terms) sum += Math.Exp(t - max);
+        return max + Math.Log(sum / k);
+    }
 
     public Tensor Loss(TrainingBatch batch)
     {
         using var scope = torch.NewDisposeScope();
         var z = batch.Scaled ?? throw new ArgumentException("the batch has no scaled targets");
-        return HeadLoss(network!.call(batch.Inputs), z).MoveToOuterDisposeScope();
+        return HeadLoss(network!.call(batch.Inputs), MemberBatches.ExpandRows(z, network.Members)).MoveToOuterDisposeScope();
     }
 
     /// <summary>Fits the head. Without <paramref name="validation"/>, holds out the seeded validation fraction.</summary>
@@ -95,6 +127,10 @@ public abstract class NeuralBaseline : ITrainable, IBaseline
         var training = Options.Training;
         TorchRuntime.Initialize(Options.Threads);
         (train, validation) = Splits.HoldOut(train, validation, training.ValidationFraction, training.Seed);
+        var options = Options.Network;
+        if (options.Resolve(tableRows: true).Backbone == BackboneKind.Mlp)
+            (options, training) = LargeTables.Recipe(options, training, train.RowCount);
+        options = options.Resolve(tableRows: true);
         var y = train.Targets;
         var (mean, variance) = Statistics.MeanAndVariance(y);
         TargetMean = mean;
@@ -103,9 +139,9 @@ public abstract class NeuralBaseline : ITrainable, IBaseline
 
         featurizer = new TabularFeaturizer(ColumnSchema.Infer(train.Features));
         torch.manual_seed(training.Seed);
-        var encoder = new Encoder(InputEmbeddings.For(featurizer, Options.Network), Options.Network);
-        int hiddenUnits = Options.HeadHidden > 0 ? Options.HeadHidden : Options.Network.ModelDim;
-        network = new PooledHeadNetwork(encoder, hiddenUnits, Outputs);
+        var backbone = Backbone.Create(InputEmbeddings.For(featurizer, options), options);
+        int hiddenUnits = Options.HeadHidden > 0 ? Options.HeadHidden : options.ModelDim;
+        network = new PooledHeadNetwork(backbone, hiddenUnits, Outputs, options.Members);
         using var trainSet = ToTrainingSet(train);
         using var validSet = ToTrainingSet(validation);
         TrainingReport = Trainer.Train(this, trainSet, validSet, training, progress, cancellation);
@@ -116,8 +152,9 @@ public abstract class NeuralBaseline : ITrainable, IBaseline
     {
         var outputs = RawOutputs(features);
         var result = new Distribution[features.RowCount];
+        int k = Members, width = k * Outputs;
         for (int i = 0; i < result.Length; i++)
-            result[i] = ToTargetUnits(ToDistribution(outputs.AsSpan(i * Outputs, Outputs)));
+            result[i] = ToTargetUnits(ToDistribution(outputs.AsSpan(i * width, width), k));
         return result;
     }
 
@@ -126,12 +163,13 @@ public abstract class NeuralBaseline : ITrainable, IBaseline
         var outputs = RawOutputs(data.Features);
         var result = new double[data.RowCount];
         double logStd = Math.Log(TargetStd);
+        int width = Members * Outputs;
         for (int i = 0; i < result.Length; i++)
-            result[i] = LogDensity(outputs.AsSpan(i * Outputs, Outputs), Scale(data.Targets[i])) - logStd;
+            result[i] = MixtureLogDensity(outputs.AsSpan(i * width, width), Scale(data.Targets[i])) - logStd;
         return result;
     }
 
-    /// <summary>Raw head outputs for every row, row-major [rows × outputs].</summary>
+    /// <summary>Raw head outputs for every row, row-major [rows × members × outputs].</summary>
     protected double[] RawOutputs(Table features)
     {
         var net = network ?? throw new InvalidOperationException($"{Name}: the head is not trained");
@@ -139,11 +177,12 @@ public abstract class NeuralBaseline : ITrainable, IBaseline
         using var inference = torch.inference_mode();
         using var scope = torch.NewDisposeScope();
         using var inputs = Featurize(features);
-        var result = new double[(long)features.RowCount * Outputs];
+        long width = (long)net.Members * Outputs;
+        var result = new double[features.RowCount * width];
         Batches.ForEach(features.RowCount, Batches.EvaluationSize, (start, index) =>
         {
             var o = net.call(inputs.Select(index)).to_type(ScalarType.Float64).data<double>().ToArray();
-            Array.Copy(o, 0, result, (long)start * Outputs, o.Length);
+            Array.Copy(o, 0, result, start * width, o.Length);
         });
         return result;
     }

@@ -1,3 +1,4 @@
+using DecoReg.Model;
 using DecoReg.Numbers;
 
 namespace DecoReg.Training;
@@ -31,17 +32,31 @@ public static class LargeTables
     {
         ArgumentNullException.ThrowIfNull(plan);
         if (!plan.IsMlpTable(tableRows) || trainingRows < Rows) return plan;
-        var training = plan.Training;
-        int batch = training.BatchSize > 0 ? training.BatchSize : BatchSize;
+        var (network, training) = Recipe(plan.Network, plan.Training, trainingRows);
         return plan with
         {
             Scaling = plan.ScalingByData ? TargetScaling.Quantile : plan.Scaling,
-            Network = plan.Network.Members > 0 ? plan.Network : plan.Network with { Members = Members },
-            Training = training with
+            Network = network,
+            Training = training,
+        };
+    }
+
+    /// <summary>
+    /// The members, batch and epochs of a table of <paramref name="trainingRows"/> rows read by the MLP backbone (what
+    /// the user set is kept; below <see cref="Rows"/> nothing changes). The one home of the recipe: the decoding
+    /// regressor's plan and the density heads on the same backbone (<c>Baselines</c>) both take it from here.
+    /// </summary>
+    public static (TransformerOptions Network, TrainingOptions Training) Recipe(TransformerOptions network, TrainingOptions training, int trainingRows)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(training);
+        if (trainingRows < Rows) return (network, training);
+        int batch = training.BatchSize > 0 ? training.BatchSize : BatchSize;
+        return (network.Members > 0 ? network : network with { Members = Members },
+            training with
             {
                 BatchSize = batch,
                 Epochs = training.Epochs > 0 ? training.Epochs : TrainingOptions.AutoEpochs(trainingRows, batch, StepBudget),
-            },
-        };
+            });
     }
 }

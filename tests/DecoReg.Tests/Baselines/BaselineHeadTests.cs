@@ -5,10 +5,13 @@ namespace DecoReg.Tests.Baselines;
 
 public class BaselineHeadTests
 {
-    private static readonly DecoReg.Data.Dataset Train = Synthetic.Make(400, seed: 1);
-    private static readonly DecoReg.Data.Dataset Test = Synthetic.Make(150, seed: 2);
+    internal static readonly DecoReg.Data.Dataset Train = Synthetic.Make(400, seed: 1);
+    internal static readonly DecoReg.Data.Dataset Test = Synthetic.Make(150, seed: 2);
 
-    private static void AssertBeatsTheMean(IBaseline model)
+    /// <summary>The column-token transformer (one network) or DecoReg's default MLP backbone with 4 members.</summary>
+    private static BaselineOptions On(bool mlp) => mlp ? Synthetic.MlpOptions : Synthetic.Options;
+
+    internal static void AssertBeatsTheMean(IBaseline model)
     {
         var (meanRmse, meanNll) = Synthetic.PredictTheMean(Train, Test);
         var metrics = RegressionMetrics.Compute(model.Predict(Test.Features), Test.Targets, model.LogLikelihood(Test));
@@ -33,10 +36,13 @@ public class BaselineHeadTests
         }
     }
 
-    [Fact]
-    public void Histogram_BeatsTheMean_AndItsNllIsTheBinDensity()
+    /// <summary>With members the bins are the members' averaged probabilities: the mixture's density, exactly.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Histogram_BeatsTheMean_AndItsNllIsTheBinDensity(bool mlp)
     {
-        using var model = HistogramBaseline.Train(Train, null, Synthetic.Options);
+        using var model = HistogramBaseline.Train(Train, null, On(mlp));
         AssertBeatsTheMean(model);
         var ll = model.LogLikelihood(Test);
         var predictions = model.Predict(Test.Features);
@@ -44,10 +50,12 @@ public class BaselineHeadTests
             Tolerance.AssertClose(predictions[i].LogDensity(Test.Targets[i]), ll[i], Tolerance.LogLikelihood, 1e-6);
     }
 
-    [Fact]
-    public void MixtureDensity_BeatsTheMean_AndItsNllMatchesTheGrid()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void MixtureDensity_BeatsTheMean_AndItsNllMatchesTheGrid(bool mlp)
     {
-        using var model = MixtureDensityBaseline.Train(Train, null, Synthetic.Options);
+        using var model = MixtureDensityBaseline.Train(Train, null, On(mlp));
         AssertBeatsTheMean(model);
         var ll = model.LogLikelihood(Test);
         var predictions = model.Predict(Test.Features);

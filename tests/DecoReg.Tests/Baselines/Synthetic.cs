@@ -14,8 +14,14 @@ internal static class Synthetic
 
     public static BaselineOptions Options { get; } = new()
     {
-        Network = new TransformerOptions { ModelDim = 32, Heads = 2, EncoderLayers = 1, DecoderLayers = 1, FeedForwardDim = 64, Dropout = 0 },
+        Network = new TransformerOptions { Backbone = BackboneKind.Transformer, ModelDim = 32, Heads = 2, EncoderLayers = 1, DecoderLayers = 1, FeedForwardDim = 64, Dropout = 0 },
         Training = new TrainingOptions { Epochs = 60, BatchSize = 32, LearningRate = 5e-3, Patience = 60 },
+    };
+
+    /// <summary>The same settings on DecoReg's default backbone: TabM's MLP with 4 members.</summary>
+    public static BaselineOptions MlpOptions { get; } = Options with
+    {
+        Network = new TransformerOptions { Backbone = BackboneKind.Mlp, Members = 4, ModelDim = 32, MlpWidth = 64, Dropout = 0 },
     };
 
     /// <summary>RMSE of predicting the training mean, and the NLL of the marginal Gaussian N(mean, sd²) fitted to training targets.</summary>
