@@ -182,11 +182,12 @@ public static class BenchReport
             summary.Where(s => s.Dataset == dataset && s.Method == method).Select(s => s.Metrics[metric].Mean).DefaultIfEmpty(double.NaN).First();
         sb.AppendLine("## Targets").AppendLine();
         var references = ComputeReferences.Where(h => summary.Any(s => s.Method == h)).ToArray();
+        string referenceNames = string.Join(" / ", references.DefaultIfEmpty("gaussian"));
         sb.AppendLine("Per data set (means over the splits above): the method's training seconds relative to the Gaussian head's " +
-            $"({string.Join(" / ", references.DefaultIfEmpty("gaussian"))}); is its " +
+            $"({referenceNames}); is its " +
             "NLL below that of every density head run there (Gaussian, histogram, MDN; on the transformer encoder and, the -mlp heads, on DecoReg's MLP backbone) and LightGBM, and below every other method run there; " +
             "is its RMSE within 5 % of the best density head's and within 10 % of LightGBM's?").AppendLine();
-        sb.AppendLine($"| method | compute / {string.Join(" / ", references.DefaultIfEmpty("gaussian"))} | NLL below every head and LightGBM | NLL below every other method | RMSE within 5 % of the best head | RMSE within 10 % of LightGBM |");
+        sb.AppendLine($"| method | compute / {referenceNames} | NLL below every head and LightGBM | NLL below every other method | RMSE within 5 % of the best head | RMSE within 10 % of LightGBM |");
         sb.AppendLine("|---|---|---|---|---|---|");
         foreach (var method in decoreg)
         {

@@ -22,7 +22,7 @@ namespace DecoReg.Bench.Uncertainty;
 /// </summary>
 public sealed class ActiveLearningPart(string name, IReadOnlyList<ActiveRule> rules, ActiveLearningPart? extends = null, int firstSeed = 0) : IUncertaintyPart
 {
-    public const int Start = 100, Batch = 100, Rounds = 10, Seeds = 3, PoolSample = 5000, Epochs = 40, Patience = 10;
+    public const int Start = 100, Batch = 100, Rounds = 10, Seeds = 3, PoolSample = Acquisition.PoolRowsPerPick * Batch, Epochs = 40, Patience = 10;
     public static readonly IReadOnlyList<string> Sets = ["power-plant", "protein-tertiary-structure"];
 
     // An extending part reports its curves beside its base's, so it must run the base's seeds.
@@ -158,7 +158,8 @@ public sealed class ActiveLearningPart(string name, IReadOnlyList<ActiveRule> ru
     {
         static double Final(UncertaintyRun r, string key) => (r.Metrics[key] as JsonArray)![^1]!.GetValue<double>();
         string prefix = $"rmse_{rule.Name}_", random = ActiveRule.Random.Name;
-        var perSet = Sets.Select(set =>
+        var perSet = new List<(string Set, int[] Seeds, (double Rmse, double Nll) Rule, (double Rmse, double Nll) Random)>();
+        foreach (var set in Sets)
         {
             // Each fresh seed once, with the run that holds both rules' curves for it (read from the recorded keys).
             var bySeed = new SortedDictionary<int, UncertaintyRun>();
@@ -167,13 +168,13 @@ public sealed class ActiveLearningPart(string name, IReadOnlyList<ActiveRule> ru
                     if (int.TryParse(key.AsSpan(prefix.Length), NumberStyles.None, Ci, out int seed) && seed >= Seeds
                         && run.Metrics.ContainsKey($"rmse_{random}_{seed}"))
                         bySeed.TryAdd(seed, run);
+            // Written once, by the part holding the highest fresh seed, when every set has it.
+            if (bySeed.Count == 0 || bySeed.Keys.Last() != firstSeed + Seeds - 1) return;
             double FinalMean(string metric, string name) => bySeed.Average(p => Final(p.Value, $"{metric}_{name}_{p.Key}"));
-            return bySeed.Count == 0 ? (Set: set, Seeds: Array.Empty<int>(), Rule: (Rmse: double.NaN, Nll: double.NaN), Random: (Rmse: double.NaN, Nll: double.NaN))
-                : (Set: set, Seeds: bySeed.Keys.ToArray(), Rule: (Rmse: FinalMean("rmse", rule.Name), Nll: FinalMean("nll", rule.Name)),
-                    Random: (Rmse: FinalMean("rmse", random), Nll: FinalMean("nll", random)));
-        }).ToArray();
-        int last = firstSeed + Seeds - 1;
-        if (perSet.Any(p => p.Seeds.Length == 0 || p.Seeds[^1] != last) || perSet.All(p => p.Seeds.Length <= Seeds)) return;
+            perSet.Add((set, bySeed.Keys.ToArray(), (FinalMean("rmse", rule.Name), FinalMean("nll", rule.Name)),
+                (FinalMean("rmse", random), FinalMean("nll", random))));
+        }
+        if (perSet.All(p => p.Seeds.Length <= Seeds)) return;   // one part's seeds alone: judged above
         bool beatsEverywhere = perSet.All(p => p.Rule.Rmse < p.Random.Rmse && p.Rule.Nll < p.Random.Nll);
         sb.AppendLine(string.Create(Ci, $"Over every fresh seed that ran `{rule.Name}` beside random (the mean of the final values at {Start + Rounds * Batch} rows): ") +
             string.Join("; ", perSet.Select(p => string.Create(Ci, $"{p.Set} (seeds {string.Join(", ", p.Seeds)}) RMSE {p.Rule.Rmse:F3} vs {p.Random.Rmse:F3}, NLL {p.Rule.Nll:F4} vs {p.Random.Nll:F4}"))) +

@@ -1,3 +1,4 @@
+using DecoReg.Data;
 using DecoReg.Evaluation;
 using DecoReg.Inference;
 using DecoReg.Training;
@@ -67,16 +68,9 @@ public sealed class MixtureDensityBaseline : NeuralBaseline
     protected override double LogDensity(ReadOnlySpan<double> outputs, double z)
     {
         var (w, m, s) = Parameters(outputs);
-        double max = double.NegativeInfinity;
-        var terms = new double[w.Length];
-        for (int j = 0; j < w.Length; j++)
-        {
-            terms[j] = Math.Log(w[j]) + Scoring.GaussianLogDensity(m[j], s[j], z);
-            max = Math.Max(max, terms[j]);
-        }
-        double sum = 0;
-        foreach (double t in terms) sum += Math.Exp(t - max);
-        return max + Math.Log(sum);
+        Span<double> terms = stackalloc double[w.Length];
+        for (int j = 0; j < w.Length; j++) terms[j] = Math.Log(w[j]) + Scoring.GaussianLogDensity(m[j], s[j], z);
+        return Statistics.LogMeanExp(terms) + Math.Log(w.Length);   // Σ_j w_j N_j = n · mean_j(w_j N_j)
     }
 
     private (double[] Weights, double[] Means, double[] Sigmas) Parameters(ReadOnlySpan<double> o)

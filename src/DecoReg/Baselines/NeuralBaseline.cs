@@ -106,12 +106,8 @@ public abstract class NeuralBaseline : ITrainable, IBaseline
         int k = outputs.Length / Outputs;
         if (k == 1) return LogDensity(outputs, z);
         Span<double> terms = stackalloc double[k];
-        double max = double.NegativeInfinity;
-        for (int m = 0; m < k; m++) max = Math.Max(max, terms[m] = LogDensity(outputs.Slice(m * Outputs, Outputs), z));
-        if (double.IsNegativeInfinity(max)) return max;
-        double sum = 0;
-        foreach (double t in terms) sum += Math.Exp(t - max);
-        return max + Math.Log(sum / k);
+        for (int m = 0; m < k; m++) terms[m] = LogDensity(outputs.Slice(m * Outputs, Outputs), z);
+        return Statistics.LogMeanExp(terms);
     }
 
     public Tensor Loss(TrainingBatch batch)
@@ -127,10 +123,8 @@ public abstract class NeuralBaseline : ITrainable, IBaseline
         var training = Options.Training;
         TorchRuntime.Initialize(Options.Threads);
         (train, validation) = Splits.HoldOut(train, validation, training.ValidationFraction, training.Seed);
-        var options = Options.Network;
-        if (options.Resolve(tableRows: true).Backbone == BackboneKind.Mlp)
-            (options, training) = LargeTables.Recipe(options, training, train.RowCount);
-        options = options.Resolve(tableRows: true);
+        (var sizes, training) = LargeTables.Recipe(Options.Network, training, train.RowCount);
+        var options = sizes.Resolve(tableRows: true);
         var y = train.Targets;
         var (mean, variance) = Statistics.MeanAndVariance(y);
         TargetMean = mean;

@@ -2,7 +2,8 @@ namespace DecoReg.Data;
 
 /// <summary>
 /// Mean and population variance of a sample: the one implementation behind target standardization for the baseline
-/// heads, the training jitter's scale and the constant-Gaussian reference, so they agree to the last bit.
+/// heads, the training jitter's scale and the constant-Gaussian reference, so they agree to the last bit; and the
+/// log of a mean of exponentials, which every mixture likelihood (ensembles, members, MDN components) is.
 /// </summary>
 public static class Statistics
 {
@@ -19,5 +20,19 @@ public static class Statistics
     {
         var (mean, variance) = MeanAndVariance(values);
         return (mean, Math.Sqrt(variance));
+    }
+
+    /// <summary>
+    /// log((1/n) Σ exp(x_i)) without overflow: the log-likelihood of an equal-weight mixture from its parts'
+    /// log-likelihoods; −∞ when every part is −∞ (and for an empty span).
+    /// </summary>
+    public static double LogMeanExp(ReadOnlySpan<double> x)
+    {
+        double max = double.NegativeInfinity;
+        foreach (double v in x) max = Math.Max(max, v);
+        if (double.IsNegativeInfinity(max)) return max;
+        double sum = 0;
+        foreach (double v in x) sum += Math.Exp(v - max);
+        return max + Math.Log(sum / x.Length);
     }
 }

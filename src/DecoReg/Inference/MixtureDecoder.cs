@@ -1,3 +1,4 @@
+using DecoReg.Data;
 using DecoReg.Model;
 
 namespace DecoReg.Inference;
@@ -74,15 +75,12 @@ public static class MixtureDecoder
     public static double[] LogLikelihood(IReadOnlyList<double[]> perMember, IReadOnlyList<double> corrections)
     {
         var result = new double[corrections.Count];
-        for (int i = 0; i < result.Length; i++) result[i] = LogMeanExp(perMember, i) + corrections[i];
+        var row = new double[perMember.Count];
+        for (int i = 0; i < result.Length; i++)
+        {
+            for (int m = 0; m < row.Length; m++) row[m] = perMember[m][i];
+            result[i] = Statistics.LogMeanExp(row) + corrections[i];
+        }
         return result;
-    }
-
-    /// <summary>log((1/M) Σ exp(x_m[i])), computed without overflow.</summary>
-    private static double LogMeanExp(IReadOnlyList<double[]> x, int i)
-    {
-        double max = x.Max(m => m[i]);
-        if (double.IsNegativeInfinity(max)) return max;
-        return max + Math.Log(x.Average(m => Math.Exp(m[i] - max)));
     }
 }

@@ -43,14 +43,14 @@ public static class LargeTables
 
     /// <summary>
     /// The members, batch and epochs of a table of <paramref name="trainingRows"/> rows read by the MLP backbone (what
-    /// the user set is kept; below <see cref="Rows"/> nothing changes). The one home of the recipe: the decoding
+    /// the user set is kept; below <see cref="Rows"/> rows, or for the transformer, nothing changes). The one home of the recipe: the decoding
     /// regressor's plan and the density heads on the same backbone (<c>Baselines</c>) both take it from here.
     /// </summary>
     public static (TransformerOptions Network, TrainingOptions Training) Recipe(TransformerOptions network, TrainingOptions training, int trainingRows)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(training);
-        if (trainingRows < Rows) return (network, training);
+        if (trainingRows < Rows || network.Resolve(tableRows: true).Backbone != BackboneKind.Mlp) return (network, training);
         int batch = training.BatchSize > 0 ? training.BatchSize : BatchSize;
         return (network.Members > 0 ? network : network with { Members = Members },
             training with
