@@ -70,7 +70,7 @@ public sealed class MixtureDensityBaseline : NeuralBaseline
         var (w, m, s) = Parameters(outputs);
         Span<double> terms = stackalloc double[w.Length];
         for (int j = 0; j < w.Length; j++) terms[j] = Math.Log(w[j]) + Scoring.GaussianLogDensity(m[j], s[j], z);
-        return Statistics.LogMeanExp(terms) + Math.Log(w.Length);   // Σ_j w_j N_j = n · mean_j(w_j N_j)
+        return Statistics.LogSumExp(terms);
     }
 
     private (double[] Weights, double[] Means, double[] Sigmas) Parameters(ReadOnlySpan<double> o)

@@ -100,6 +100,9 @@ public abstract class NeuralBaseline : ITrainable, IBaseline
     /// <summary>Members the network reads each row with (1 before training or for one network).</summary>
     public int Members => network?.Members ?? 1;
 
+    /// <summary>Raw outputs per row: one block of <see cref="Outputs"/> per member.</summary>
+    private int RowWidth => Members * Outputs;
+
     /// <summary>log of the members' mixture density at z from one row's outputs (k blocks of <see cref="Outputs"/>).</summary>
     private double MixtureLogDensity(ReadOnlySpan<double> outputs, double z)
     {
@@ -146,9 +149,9 @@ public abstract class NeuralBaseline : ITrainable, IBaseline
     {
         var outputs = RawOutputs(features);
         var result = new Distribution[features.RowCount];
-        int k = Members, width = k * Outputs;
+        int width = RowWidth;
         for (int i = 0; i < result.Length; i++)
-            result[i] = ToTargetUnits(ToDistribution(outputs.AsSpan(i * width, width), k));
+            result[i] = ToTargetUnits(ToDistribution(outputs.AsSpan(i * width, width), Members));
         return result;
     }
 
@@ -157,7 +160,7 @@ public abstract class NeuralBaseline : ITrainable, IBaseline
         var outputs = RawOutputs(data.Features);
         var result = new double[data.RowCount];
         double logStd = Math.Log(TargetStd);
-        int width = Members * Outputs;
+        int width = RowWidth;
         for (int i = 0; i < result.Length; i++)
             result[i] = MixtureLogDensity(outputs.AsSpan(i * width, width), Scale(data.Targets[i])) - logStd;
         return result;
@@ -171,7 +174,7 @@ public abstract class NeuralBaseline : ITrainable, IBaseline
         using var inference = torch.inference_mode();
         using var scope = torch.NewDisposeScope();
         using var inputs = Featurize(features);
-        long width = (long)net.Members * Outputs;
+        long width = RowWidth;
         var result = new double[features.RowCount * width];
         Batches.ForEach(features.RowCount, Batches.EvaluationSize, (start, index) =>
         {

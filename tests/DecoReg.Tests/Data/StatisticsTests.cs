@@ -15,4 +15,14 @@ public class StatisticsTests
         Assert.Equal(Math.Log(0.5) - 3, Statistics.LogMeanExp([-3.0, double.NegativeInfinity]), 1e-12);
         Assert.True(double.IsNegativeInfinity(Statistics.LogMeanExp([double.NegativeInfinity, double.NegativeInfinity])));
     }
+
+    [Fact]
+    public void LogSumExp_IsTheLogOfTheSumOfExponentials_WithoutOverflow()
+    {
+        Assert.Equal(Math.Log(4), Statistics.LogSumExp([Math.Log(1), Math.Log(3)]), 1e-12);
+        Assert.Equal(1000 + Math.Log(1 + Math.Exp(-1)), Statistics.LogSumExp([1000.0, 999.0]), 1e-9);
+        Assert.Equal(-3.0, Statistics.LogSumExp([-3.0, double.NegativeInfinity]), 1e-12);
+        Assert.True(double.IsNegativeInfinity(Statistics.LogSumExp([])));
+        Assert.True(double.IsNegativeInfinity(Statistics.LogMeanExp([])));
+    }
 }
